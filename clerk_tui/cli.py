@@ -1,0 +1,171 @@
+"""Command line of FORMATS.md: builds settings, then opens the app or runs one command.
+
+`--db`, `--lang` and `--json` may stand before or after the command word. Heavy
+modules (SQLAlchemy, Textual, openpyxl) are imported only by the command that
+needs them, so `clerk-tui` paints its first screen quickly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date
+
+from clerk_tui.config import Settings, detect_lang, to_url
+from clerk_tui.i18n import set_lang, t
+
+IMPORT_KINDS = ("products", "fees", "engineers", "tickets", "cards", "slips", "callbacks")
+GLOBAL_VALUE_OPTS = ("--db", "--lang")
+GLOBAL_FLAGS = ("--json",)
+
+
+class UsageError(Exception):
+    """Bad usage: exit 2 with one sentence."""
+
+
+def split_globals(argv: Sequence[str]) -> tuple[dict[str, object], list[str]]:
+    """Pull `--db X`, `--lang X` (or `--db=X`) and `--json` out of argv, wherever they stand."""
+    found: dict[str, object] = {"db": None, "lang": None, "json": False}
+    rest: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        name, eq, value = arg.partition("=")
+        if name in GLOBAL_VALUE_OPTS:
+            if not eq:
+                if i + 1 >= len(argv):
+                    raise UsageError(f"{name} needs a value")
+                value = argv[i + 1]
+                i += 1
+            found[name[2:]] = value
+        elif arg in GLOBAL_FLAGS:
+            found[arg[2:]] = True
+        else:
+            rest.append(arg)
+        i += 1
+    return found, rest
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # exit 2 with one sentence, no usage dump
+        raise UsageError(message)
+
+
+def _parse_date(value: str) -> str:
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date (YYYY-MM-DD)") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="clerk-tui", description=t("app.title"))
+    p.add_argument("--today", type=_parse_date, help=argparse.SUPPRESS)
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+
+    d = sub.add_parser("demo", help="fill the database with a demo outlet and open the app")
+    d.add_argument("--seed", type=int, default=1)
+    d.add_argument("--date", type=_parse_date, default=None)
+    d.add_argument("--no-open", action="store_true")
+
+    i = sub.add_parser("import", help="import a CSV or XLSX file")
+    i.add_argument("kind", choices=IMPORT_KINDS)
+    i.add_argument("file")
+
+    b = sub.add_parser("bench", help="measure speed on a synthetic database")
+    b.add_argument("--tickets", type=int, default=1_000_000)
+    b.add_argument("--cache-dir", default=None, help="where the synthetic databases are kept")
+
+    sub.add_parser("app", help="open the app (the default)")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        opts, rest = split_globals(argv)
+        set_lang(detect_lang(opts["lang"]))  # type: ignore[arg-type]
+        args = build_parser().parse_args(rest)
+    except UsageError as exc:
+        print(f"clerk-tui: {exc}", file=sys.stderr)
+        return 2
+    settings = Settings(
+        db_url=to_url(opts["db"]),  # type: ignore[arg-type]
+        lang=detect_lang(opts["lang"]),  # type: ignore[arg-type]
+        today=args.today,
+    )
+    command = args.command or "app"
+    try:
+        if command == "app":
+            return _run_app(settings)
+        if command == "demo":
+            return _run_demo(settings, args)
+        if command == "import":
+            return _run_import(settings, args, as_json=bool(opts["json"]))
+        if command == "bench":
+            from clerk_tui.bench import run_bench
+
+            return run_bench(tickets=args.tickets, as_json=bool(opts["json"]), cache_dir=args.cache_dir)
+    except KeyboardInterrupt:
+        return 130
+    raise AssertionError(command)
+
+
+def _open(settings: Settings):
+    """Open and migrate the database, or print one sentence and return None."""
+    from clerk_tui.db.engine import DatabaseUnavailable
+    from clerk_tui.services.database import open_database
+
+    try:
+        return open_database(settings.db_url)
+    except DatabaseUnavailable as exc:
+        print(f"clerk-tui: {exc}", file=sys.stderr)
+        return None
+
+
+def _run_app(settings: Settings) -> int:
+    from clerk_tui.ui.app import run_app
+
+    return run_app(settings)
+
+
+def _run_demo(settings: Settings, args: argparse.Namespace) -> int:
+    db = _open(settings)
+    if db is None:
+        return 2
+    from clerk_tui.services.demo import build_demo
+
+    today = date.fromisoformat(args.date) if args.date else date.today()
+    summary = build_demo(db, seed=args.seed, today=today)
+    db.dispose()
+    print(summary.describe())
+    if args.no_open:
+        return 0
+    settings.demo = True
+    settings.today = today.isoformat()
+    return _run_app(settings)
+
+
+def _run_import(settings: Settings, args: argparse.Namespace, *, as_json: bool) -> int:
+    db = _open(settings)
+    if db is None:
+        return 2
+    from clerk_tui.io.importer import ImportRefused, import_file
+
+    try:
+        report = import_file(db, args.kind, args.file)
+    except ImportRefused as exc:
+        print(f"clerk-tui: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        db.dispose()
+    if as_json:
+        import json
+
+        print(json.dumps(report.as_dict(), ensure_ascii=False))
+    else:
+        print(report.describe())
+    for line in report.warnings:
+        print(f"clerk-tui: {line}", file=sys.stderr)
+    return 1 if report.rejected else 0

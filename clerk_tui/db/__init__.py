@@ -1,0 +1,1 @@
+"""Database layer: engine, tables, queries and migrations. Never imports Textual."""

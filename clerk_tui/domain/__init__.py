@@ -1,0 +1,1 @@
+"""Pure rules over plain data: stdlib and pydantic only."""

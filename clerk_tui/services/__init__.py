@@ -1,0 +1,1 @@
+"""Services: one transaction per user action; domain in, plain rows out."""

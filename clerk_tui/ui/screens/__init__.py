@@ -1,0 +1,1 @@
+"""Screens, one per file with its .tcss beside it."""
