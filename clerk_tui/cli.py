@@ -8,6 +8,7 @@ needs them, so `clerk-tui` paints its first screen quickly.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -94,13 +95,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         db_url=to_url(opts["db"]),  # type: ignore[arg-type]
         lang=detect_lang(opts["lang"]),  # type: ignore[arg-type]
         today=args.today,
+        autologin=os.environ.get("CLERK_BENCH_AUTOLOGIN") or None,
     )
     command = args.command or "app"
     try:
         if command == "app":
             return _run_app(settings)
         if command == "demo":
-            return _run_demo(settings, args)
+            return _run_demo(settings, args, explicit_db=bool(opts["db"] or os.environ.get("CLERK_DB")))
         if command == "import":
             return _run_import(settings, args, as_json=bool(opts["json"]))
         if command == "bench":
@@ -130,7 +132,12 @@ def _run_app(settings: Settings) -> int:
     return run_app(settings)
 
 
-def _run_demo(settings: Settings, args: argparse.Namespace) -> int:
+def _run_demo(settings: Settings, args: argparse.Namespace, explicit_db: bool) -> int:
+    if not explicit_db:
+        # Keep the demo outlet apart from the real database in the same data directory.
+        from clerk_tui.config import default_db_path
+
+        settings.db_url = to_url(default_db_path().with_name("demo.db"))
     db = _open(settings)
     if db is None:
         return 2
