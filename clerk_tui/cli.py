@@ -111,6 +111,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_bench(tickets=args.tickets, as_json=bool(opts["json"]), cache_dir=args.cache_dir)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `clerk-tui demo --no-open | head`
+        sys.stderr.close()
+        return 0
     raise AssertionError(command)
 
 
@@ -120,10 +123,19 @@ def _open(settings: Settings):
     from clerk_tui.services.database import open_database
 
     try:
-        return open_database(settings.db_url)
+        db = open_database(settings.db_url)
     except DatabaseUnavailable as exc:
         print(f"clerk-tui: {exc}", file=sys.stderr)
         return None
+    from clerk_tui.services.reference import ReferenceDataError, ensure_reference
+
+    try:
+        ensure_reference(db)  # first run: catalog, fee standard, phrases, travel, policy
+    except ReferenceDataError as exc:
+        print(f"clerk-tui: {exc}", file=sys.stderr)
+        db.dispose()
+        return None
+    return db
 
 
 def _run_app(settings: Settings) -> int:
@@ -141,11 +153,16 @@ def _run_demo(settings: Settings, args: argparse.Namespace, explicit_db: bool) -
     db = _open(settings)
     if db is None:
         return 2
-    from clerk_tui.services.demo import build_demo
+    from clerk_tui.services.demo import DemoRefused, build_demo
 
     today = date.fromisoformat(args.date) if args.date else date.today()
-    summary = build_demo(db, seed=args.seed, today=today)
-    db.dispose()
+    try:
+        summary = build_demo(db, seed=args.seed, today=today)
+    except DemoRefused as exc:
+        print(f"clerk-tui: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        db.dispose()
     print(summary.describe())
     if args.no_open:
         return 0

@@ -1,0 +1,96 @@
+"""What to do when an engineer is late or a visit fails at the door [H 二.3, 三.3]: pure decisions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Literal
+
+from clerk_tui.domain.policy import Policy
+from clerk_tui.i18n import t
+
+LatenessResponse = Literal["none", "apology", "apology_and_gift", "manager_visit"]
+
+# [H 三.3(1)] 必须在同用户约定的时间前1~2分钟同用户取得联系: the call is due by the earlier end.
+CALL_AHEAD_MINUTES = 2
+
+FAILED_VISIT_REASONS = (
+    "customer_out",  # 用户不在家 [H 三.2, 三.3(2)]
+    "customer_busy",  # 用户临时有事出门 [H 三.3(5)]
+    "refused_entry",  # 用户不让进门 [H 三.3(1)]
+    "doubts_engineer",  # 用户对工程师资格表示怀疑 [H 三.3(3)]
+    "power_cut",  # 用户家临时停电 [H 三.3(5)]
+    "product_elsewhere",  # 报修产品不在此处 [H 三.3(4)]
+)
+_MANAGER_VISITS = frozenset({"refused_entry", "doubts_engineer"})
+
+
+def lateness_response(
+    late_minutes: int, policy: Policy, apology_accepted: bool | None = None
+) -> LatenessResponse:
+    """The response owed to a customer for a late arrival [H 三.3(1)].
+
+    Late up to policy.lateness_threshold_minutes (15): an apology (交通受阻 may be given as
+    the reason, never "too many customers"). Later than that: a sincere apology and a small
+    gift. If the customer does not accept the apology (`apology_accepted=False`), the
+    after-sales manager visits to apologise in person (售后经理上门道歉). Not late: "none".
+    """
+    if late_minutes <= 0:
+        return "none"
+    if apology_accepted is False:
+        return "manager_visit"
+    if late_minutes <= policy.lateness_threshold_minutes:
+        return "apology"
+    return "apology_and_gift"
+
+
+def describe_lateness(late_minutes: int, response: LatenessResponse) -> str:
+    """The response as one interface sentence."""
+    if response == "none":
+        return t("sch.late.none")
+    if response == "manager_visit":
+        return t("sch.late.manager_visit")
+    return t(f"sch.late.{response}", minutes=late_minutes)
+
+
+@dataclass(frozen=True)
+class FailedVisitAction:
+    """What follows a visit that could not be done at the door."""
+
+    reason: str
+    reschedule: bool  # 改约
+    consent_required: bool  # only with the customer's agreement
+    manager_visit: bool  # 售后经理亲自上门
+
+    def describe(self) -> str:
+        """The action as one interface sentence."""
+        return t(f"sch.fail.{self.reason}")
+
+
+def failed_visit_action(reason: str) -> FailedVisitAction:
+    """The manual's answer to a visit that failed at the door [H 三.3(2)-(5)].
+
+    Customer out, called away, power cut, product elsewhere: reschedule with the customer's
+    consent. Customer refuses entry or doubts the engineer's qualification and still will
+    not open: reschedule, and the after-sales manager visits in person (售后经理亲自上门).
+    Unknown reasons raise ValueError (they are not guessed at).
+    """
+    if reason not in FAILED_VISIT_REASONS:
+        raise ValueError(
+            f"unknown failed-visit reason {reason!r}; one of {', '.join(FAILED_VISIT_REASONS)}"
+        )
+    return FailedVisitAction(
+        reason, reschedule=True, consent_required=True, manager_visit=reason in _MANAGER_VISITS
+    )
+
+
+def call_ahead_due(appointment_start: datetime, late_minutes: int) -> datetime:
+    """When the customer must have been phoned about a late arrival: before the appointment.
+
+    [H 二.3] an engineer held up on the road phones ahead to apologise; [H 三.3(1)] the call
+    is made 1-2 minutes before the agreed time at the latest, so it is due at
+    `appointment_start` - CALL_AHEAD_MINUTES. ValueError if `late_minutes` <= 0 (no call owed).
+    """
+    if late_minutes <= 0:
+        raise ValueError("no call ahead is owed for an arrival that is not late")
+    return appointment_start - timedelta(minutes=CALL_AHEAD_MINUTES)

@@ -1,0 +1,33 @@
+"""Footer text in the chosen language: binding descriptions written as message keys are translated.
+
+Class-level BINDINGS are built when a module is imported, before the language is
+known, so they hold message keys (`ui.key.quit`); each instance swaps in the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.dom import DOMNode
+
+from clerk_tui.i18n import catalog, t
+
+
+def localize_bindings(node: DOMNode) -> None:
+    """Replace binding descriptions and tooltips that are message keys with their text."""
+    known = catalog()
+    bmap = node._bindings  # noqa: SLF001 - Textual keeps the instance's own bindings here
+    for key, bindings in list(bmap.key_to_bindings.items()):
+        bmap.key_to_bindings[key] = [
+            replace(
+                b,
+                description=t(b.description) if b.description in known else b.description,
+                tooltip=t(b.tooltip) if b.tooltip in known else b.tooltip,
+                group=(
+                    replace(b.group, description=t(b.group.description))
+                    if b.group is not None and b.group.description in known
+                    else b.group
+                ),
+            )
+            for b in bindings
+        ]

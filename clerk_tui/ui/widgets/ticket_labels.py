@@ -1,0 +1,90 @@
+"""Display helpers shared by the ticket screens: translated codes, clipped text, key labels."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, datetime
+
+from rich.cells import cell_len
+from textual.dom import DOMNode
+
+from clerk_tui.i18n import catalog, t
+
+_ELLIPSIS = "..."  # ASCII: "…" is ambiguous-width and CJK terminals draw it wide
+
+
+def code_label(prefix: str, value: str) -> str:
+    """`t(prefix.value)` when the catalog knows it, else the raw code (new codes still show)."""
+    if not value:
+        return ""
+    key = f"{prefix}.{value}"
+    return t(key) if key in _known_keys() else value
+
+
+_KNOWN: frozenset[str] | None = None
+
+
+def _known_keys() -> frozenset[str]:
+    global _KNOWN
+    if _KNOWN is None:
+        _KNOWN = frozenset(catalog())
+    return _KNOWN
+
+
+def state_label(status: str) -> str:
+    return code_label("tk.state", status)
+
+
+def clip(text: str, cells: int) -> str:
+    """`text` on one line, cut to at most `cells` terminal cells (wide characters count 2)."""
+    flat = " ".join(text.split())
+    if cell_len(flat) <= cells:
+        return flat
+    out: list[str] = []
+    used = 0
+    room = cells - len(_ELLIPSIS)
+    for ch in flat:
+        w = cell_len(ch)
+        if used + w > room:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + _ELLIPSIS
+
+
+_CITY_PREFIX = re.compile(r"^(?:[^省市]{2,7}省)?[^省市区县]{2,7}市(?=.)")
+
+
+def short_address(address: str) -> str:
+    """The address without its leading province and city (the outlet's own city, mostly)."""
+    return _CITY_PREFIX.sub("", address.strip(), count=1)
+
+
+def short_when(value: datetime, today: date) -> str:
+    """`MM-DD HH:MM` within today's year, else the date: fits a list column."""
+    if value.year == today.year:
+        return value.strftime("%m-%d %H:%M")
+    return value.strftime("%Y-%m-%d")
+
+
+def when(value: datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def day(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def localise_bindings(node: DOMNode) -> None:
+    """Translate binding descriptions that are message keys (`tk.*`) for this node.
+
+    Class-level BINDINGS are built at import time, before the language is chosen,
+    so they hold message keys; each instance swaps in the current language.
+    """
+    bmap = node._bindings  # noqa: SLF001 - Textual keeps the instance's bindings here
+    for key, bindings in list(bmap.key_to_bindings.items()):
+        bmap.key_to_bindings[key] = [
+            replace(b, description=t(b.description)) if b.description.startswith("tk.") else b
+            for b in bindings
+        ]

@@ -1,0 +1,210 @@
+"""Today dashboard: its counts are the database's, and each ticket count opens the matching list."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from ui_helpers import FROZEN_NOW, FROZEN_TODAY, seed_outlet, settle
+
+from clerk_tui.domain.states import OPEN_STATES
+from clerk_tui.services.dashboard import DashboardCounts, demo_accounts, today_counts
+from clerk_tui.services.tickets import TicketFilter
+from clerk_tui.ui.screens.dashboard import DashboardScreen
+
+
+def test_counts_match_the_outlet(db):
+    facts = seed_outlet(db)
+    c = today_counts(db, today=FROZEN_TODAY, now=FROZEN_NOW)
+    assert c.open_by_state == facts.open_by_state
+    assert c.today_by_state == facts.today_by_state
+    assert c.needs_info == 3
+    assert c.open_total == 9
+    assert c.today_total == 8
+    assert (c.appointments_today, c.cards_expected, c.cards_returned) == (5, 3, 1)
+    assert (c.callbacks_due, c.callbacks_overdue, c.open_flags) == (2, 1, 1)
+
+
+def test_a_callback_becomes_overdue_when_its_time_passes(db):
+    seed_outlet(db)
+    morning = today_counts(db, today=FROZEN_TODAY, now=datetime(2025, 3, 14, 8, 0))
+    evening = today_counts(db, today=FROZEN_TODAY, now=datetime(2025, 3, 14, 18, 0))
+    assert (morning.callbacks_due, morning.callbacks_overdue) == (2, 0)
+    assert (evening.callbacks_due, evening.callbacks_overdue) == (2, 2)
+
+
+def test_empty_database_counts_zero_in_every_open_state(db):
+    c = today_counts(db, today=FROZEN_TODAY, now=FROZEN_NOW)
+    assert c.open_by_state == dict.fromkeys(sorted(OPEN_STATES), 0)
+    assert c == DashboardCounts(today=FROZEN_TODAY, open_by_state=c.open_by_state)
+
+
+def test_demo_accounts_come_from_the_setting_and_a_plain_database_has_none(db):
+    assert demo_accounts(db) == []
+    seed_outlet(db)
+    assert [(a.username, a.role, a.display_name) for a in demo_accounts(db)] == [
+        ("zhang", "supervisor", "张主管"),
+        ("li", "clerk", "李信息员"),
+    ]
+
+
+def _tiles(app) -> dict[str, str]:
+    return {tile.id: tile.value for tile in app.screen.query("CountTile")}
+
+
+async def _open_dashboard(app, pilot):
+    await settle(app, pilot)
+    assert isinstance(app.screen, DashboardScreen)
+
+
+async def test_dashboard_shows_the_database_counts(outlet_db, ui_settings, make_app):
+    db, facts = outlet_db
+    ui_settings.autologin = "li"
+    app = make_app(ui_settings, db=db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_dashboard(app, pilot)
+        assert _tiles(app) == {
+            "needs-info": "3",
+            "today": "8",
+            "open": "9",
+            "appointments": "5",
+            "cards": "1 / 3",
+            "callbacks-due": "2",
+            "callbacks-overdue": "1",
+            "flags": "1",
+        }
+        assert app.screen.query_one("#callbacks-overdue").alert
+        table = app.screen.query_one("#dash-states")
+        row = {
+            str(table.get_row("needs_info")[0]): [str(v) for v in table.get_row("needs_info")[1:]]
+        }
+        assert row == {"待核实": ["1", "3"]}
+        assert [str(v) for v in table.get_row("closed")[1:]] == [
+            "0",
+            "-",
+        ]  # closed: not an open state
+
+
+async def test_refresh_key_counts_again(outlet_db, ui_settings, make_app):
+    db, _ = outlet_db
+    ui_settings.autologin = "li"
+    app = make_app(ui_settings, db=db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_dashboard(app, pilot)
+        from clerk_tui.db.models import Ticket
+
+        with db.session() as s:
+            s.add(
+                Ticket(
+                    ticket_no="NEW-1",
+                    status="needs_info",
+                    created_at=FROZEN_NOW,
+                    business_date=FROZEN_TODAY,
+                )
+            )
+        assert _tiles(app)["needs-info"] == "3"
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert _tiles(app)["needs-info"] == "4"
+        assert _tiles(app)["today"] == "9"
+
+
+async def test_number_keys_open_the_filtered_ticket_list(outlet_db, ui_settings, make_app):
+    from clerk_tui.ui.screens.tickets import TicketsScreen
+
+    db, _ = outlet_db
+    ui_settings.autologin = "li"
+    app = make_app(ui_settings, db=db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_dashboard(app, pilot)
+        expected = {
+            "1": TicketFilter(statuses=("needs_info",)),
+            "2": TicketFilter(business_date=FROZEN_TODAY),
+            "3": TicketFilter(
+                statuses=("new", "needs_info", "ready", "scheduled", "in_service", "pulled_back")
+            ),
+        }
+        for key, filt in expected.items():
+            await pilot.press(key)
+            await settle(app, pilot)
+            assert isinstance(app.screen, TicketsScreen)
+            assert app.screen._filt == filt
+            await pilot.press("ctrl+p")  # leave by the palette's "Today" as a clerk might
+            await pilot.press(*"今日概览")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await settle(app, pilot)
+            assert isinstance(app.screen, DashboardScreen)
+
+
+async def test_needs_info_list_shows_exactly_those_tickets(outlet_db, ui_settings, make_app):
+    db, _ = outlet_db
+    ui_settings.autologin = "li"
+    app = make_app(ui_settings, db=db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_dashboard(app, pilot)
+        app.screen.query_one("#needs-info").focus()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        table = app.screen.query_one("TicketTable")
+        assert table.row_count == 3
+
+
+async def test_clicking_a_tile_and_a_state_cell_open_their_lists(outlet_db, ui_settings, make_app):
+    from clerk_tui.ui.screens.tickets import TicketsScreen
+
+    db, _ = outlet_db
+    ui_settings.autologin = "li"
+    app = make_app(ui_settings, db=db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_dashboard(app, pilot)
+        await pilot.click("#today")
+        await settle(app, pilot)
+        assert app.screen._filt == TicketFilter(business_date=FROZEN_TODAY)
+        app.action_today()
+        await settle(app, pilot)
+        table = app.screen.query_one("#dash-states")
+        table.focus()
+        await pilot.press("down", "right", "enter")  # needs_info, today column
+        await settle(app, pilot)
+        assert isinstance(app.screen, TicketsScreen)
+        assert app.screen._filt == TicketFilter(
+            statuses=("needs_info",), business_date=FROZEN_TODAY
+        )
+
+
+async def test_tickets_key_and_today_key_move_between_the_screens(outlet_db, ui_settings, make_app):
+    from clerk_tui.ui.screens.tickets import TicketsScreen
+
+    db, _ = outlet_db
+    ui_settings.autologin = "li"
+    app = make_app(ui_settings, db=db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_dashboard(app, pilot)
+        await pilot.press("k")
+        await settle(app, pilot)
+        assert isinstance(app.screen, TicketsScreen) and app.screen._filt == TicketFilter()
+        app.action_today()
+        await settle(app, pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        assert len(app.screen_stack) == 2  # nothing piles up underneath
+
+
+async def test_demo_outlet_dashboard_shows_what_the_database_counts(demo_db_file, make_app):
+    from clerk_tui.config import Settings
+    from clerk_tui.services.database import open_database
+
+    db = open_database(f"sqlite:///{demo_db_file}")
+    try:
+        expected = today_counts(db, today=FROZEN_TODAY, now=FROZEN_NOW)
+        user = demo_accounts(db)[1].username
+        settings = Settings(db_url=db.url, today=FROZEN_TODAY.isoformat(), autologin=user)
+        app = make_app(settings, db=db)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await _open_dashboard(app, pilot)
+            tiles = _tiles(app)
+            assert tiles["today"] == str(expected.today_total) != "0"
+            assert tiles["open"] == str(expected.open_total)
+            assert tiles["cards"] == f"{expected.cards_returned} / {expected.cards_expected}"
+            assert tiles["callbacks-overdue"] == str(expected.callbacks_overdue)
+    finally:
+        db.dispose()

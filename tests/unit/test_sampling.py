@@ -1,0 +1,111 @@
+"""Callbacks the rules create and the daily risk-weighted verification sample (DESIGN §3)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from reconcile_builders import at, callback, card, day, visit
+
+from clerk_tui.domain.findings import Finding
+from clerk_tui.domain.policy import Policy
+from clerk_tui.domain.sampling import callbacks_due, verification_sample
+
+NOW = at("18:00")
+
+
+def _due(data, **kw):
+    return [(c.ticket_no, c.reason, c.due_at) for c in callbacks_due(data, NOW, **kw)]
+
+
+class TestCallbacksDue:
+    def test_a_phone_consultation_is_called_back_two_hours_later(self):
+        v = visit(
+            "C1", status="consult_only", service="consult", start=None, end=None, consulted="10:15"
+        )
+        assert _due(day(visits=[v])) == [("C1", "consult", at("12:15"))]
+
+    def test_an_uncertain_repair_is_called_back_after_the_policy_hours(self):
+        data = day(visits=[visit()], cards=[card(finished="10:10", confident=False)])
+        assert _due(data) == [("T1", "uncertain_repair", at("13:10"))]
+
+    def test_a_ceramics_outlet_calls_back_after_a_week(self):
+        data = day(
+            cards=[card(finished="10:10", confident=False)],
+            policy=Policy(uncertain_repair_callback_hours=168),
+        )
+        assert _due(data) == [("T1", "uncertain_repair", at("2024-05-17 10:10"))]
+
+    def test_an_unsatisfied_customer_gets_a_follow_up_at_once(self):
+        data = day(visits=[visit()], cards=[card(satisfaction="不满意")])
+        assert _due(data) == [("T1", "follow_up", NOW)]
+
+    def test_each_confirmed_forgery_gets_a_remedy_call(self):
+        data = day(visits=[visit("T1"), visit("T2")], cards=[card("T1"), card("T2")])
+        assert _due(data, confirmed_forgeries=["T2", "T2"]) == [("T2", "remedy", NOW)]
+
+    def test_a_callback_already_on_the_queue_is_not_asked_for_twice(self):
+        cbs = [
+            callback(called=None, reached=None, due="13:10", reason="uncertain_repair"),
+            callback(called=None, reached=None, due="18:30", reason="follow_up"),
+            callback(called=None, reached=None, due="18:00", reason="remedy"),
+        ]
+        data = day(
+            cards=[card(finished="10:10", confident=False, satisfaction="不满意")], callbacks=cbs
+        )
+        assert _due(data, confirmed_forgeries=["T1"]) == []
+
+    def test_a_follow_up_that_found_the_customer_still_unsatisfied_asks_for_another(self):
+        cbs = [callback(called="16:00", satisfied=False, due="12:00", reason="follow_up")]
+        data = day(cards=[card(satisfaction="不满意")], callbacks=cbs)
+        due = callbacks_due(data, NOW)
+        assert [(c.reason, c.basis) for c in due] == [("follow_up", at("16:00"))]
+
+    def test_keys_are_stable_across_reruns(self):
+        data = day(visits=[visit()], cards=[card(satisfaction="不满意", confident=False)])
+        first = [c.key for c in callbacks_due(data, NOW)]
+        again = [c.key for c in callbacks_due(data, at("19:30"))]
+        assert first == again and len(set(first)) == 2
+
+
+def _cards(n, engineer="E01"):
+    return [card(f"{engineer}-{i:03d}", engineer=engineer) for i in range(n)]
+
+
+class TestVerificationSample:
+    def test_every_high_forgery_card_is_called_plus_a_share_of_the_rest(self):
+        cards = _cards(20)
+        findings = [
+            Finding("engineer_signed", "high", ("x",), ticket_no="E01-005"),
+            Finding("late_arrival", "high", ("x",), ticket_no="E01-006"),
+            Finding("signer_not_customer", "medium", ("x",), ticket_no="E01-007"),
+        ]
+        picked = verification_sample(cards, findings, {}, rate=0.2, seed=7)
+        assert picked[0] == "E01-005"
+        assert len(picked) == 1 + 4  # ceil(0.2 × 19)
+        assert len(set(picked)) == len(picked)
+
+    def test_the_sample_is_the_same_for_the_same_seed_whatever_the_order(self):
+        cards = _cards(30)
+        a = verification_sample(cards, [], {}, rate=0.3, seed=11)
+        b = verification_sample(list(reversed(cards)), [], {}, rate=0.3, seed=11)
+        c = verification_sample(cards, [], {}, rate=0.3, seed=12)
+        assert a == b and a != c
+
+    def test_engineers_with_confirmed_flags_are_sampled_more(self):
+        cards = _cards(50, "E01") + _cards(50, "E02")
+        counts: Counter[str] = Counter()
+        for seed in range(200):
+            for ticket in verification_sample(cards, [], {"E02": 6}, rate=0.1, seed=seed):
+                counts[ticket[:3]] += 1
+        assert counts["E02"] > 2 * counts["E01"]
+
+    def test_an_engineer_pattern_puts_all_his_cards_on_the_queue(self):
+        cards = _cards(5, "E01") + _cards(5, "E02")
+        findings = [Finding("engineer_pattern", "high", ("x",), engineer_id="E02")]
+        picked = verification_sample(cards, findings, {}, rate=0.0, seed=1)
+        assert picked == [f"E02-{i:03d}" for i in range(5)]
+
+    def test_rate_zero_calls_only_the_high_risk_and_rate_one_calls_everyone(self):
+        cards = _cards(10)
+        assert verification_sample(cards, [], {}, rate=0.0, seed=1) == []
+        assert len(verification_sample(cards, [], {}, rate=1.0, seed=1)) == 10
