@@ -175,6 +175,25 @@ def measure_import(work: Path) -> dict[str, float]:
     return {"import_rows_per_s": IMPORT_ROWS / elapsed, "import_s": elapsed}
 
 
+def _extension_steps(work: Path) -> list[tuple[str, Callable[[], dict[str, float]]]]:
+    """Figures of later features: modules `clerk_tui/bench_ext_<area>.py`, each with
+    `KEY` (its headline figure), `TARGET` ((limit, 'max'|'min', unit) or a dict of them
+    by key) and `measure(work: Path) -> dict[str, float]` on data it builds itself."""
+    import importlib
+    import pkgutil
+
+    import clerk_tui
+
+    steps: list[tuple[str, Callable[[], dict[str, float]]]] = []
+    for info in sorted(pkgutil.iter_modules(clerk_tui.__path__), key=lambda m: m.name):
+        if info.name.startswith("bench_ext_"):
+            mod = importlib.import_module(f"clerk_tui.{info.name}")
+            targets = mod.TARGET if isinstance(mod.TARGET, dict) else {mod.KEY: mod.TARGET}
+            TARGETS.update(targets)
+            steps.append((mod.KEY, lambda mod=mod: mod.measure(work)))
+    return steps
+
+
 def _table(results: dict[str, float], notes: dict[str, str]) -> str:
     lines = [f"{'figure':<22}{'value':>14}  target"]
     for key, value in results.items():
@@ -222,6 +241,7 @@ def run_bench(
             ("search_ms", lambda: measure_search(db, tickets)),
             ("import_rows_per_s", lambda: measure_import(work)),
             ("peak_rss_mib", lambda: measure_peak_rss(db_path, work)),
+            *_extension_steps(work),
         ]
         try:
             for key, step in steps:

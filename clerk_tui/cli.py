@@ -79,6 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--cache-dir", default=None, help="where the synthetic databases are kept")
 
     sub.add_parser("app", help="open the app (the default)")
+
+    from clerk_tui.commands import command_modules
+
+    for name, mod in command_modules().items():
+        mod.add_arguments(sub.add_parser(name, help=mod.HELP))
     return p
 
 
@@ -109,12 +114,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             from clerk_tui.bench import run_bench
 
             return run_bench(tickets=args.tickets, as_json=bool(opts["json"]), cache_dir=args.cache_dir)
+        from clerk_tui.commands import CommandContext, command_modules
+
+        ctx = CommandContext(settings, args, bool(opts["json"]), lambda: _open(settings))
+        return int(command_modules()[command].run(ctx))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `clerk-tui demo --no-open | head`
         sys.stderr.close()
         return 0
-    raise AssertionError(command)
 
 
 def _open(settings: Settings):

@@ -9,9 +9,9 @@ import pytest
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 os.environ.setdefault("TEXTUAL_THEME", "textual-dark")
 
-from clerk_tui.i18n import set_lang  # noqa: E402
 from dbutil import PG_URL, pg_db  # noqa: E402
 
+from clerk_tui.i18n import set_lang  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import date
 
 from pydantic import NaiveDatetime
-
 from sqlalchemy import Column, Index, MetaData, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 

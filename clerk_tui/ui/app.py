@@ -20,6 +20,7 @@ from textual.worker import Worker, WorkerState
 
 from clerk_tui.config import Settings
 from clerk_tui.i18n import set_lang, t
+from clerk_tui.ui import nav
 from clerk_tui.ui.screens.dashboard import DashboardScreen
 from clerk_tui.ui.screens.login import LoginScreen, role_label
 from clerk_tui.ui.startup import BenchHook, Opened, first_line, open_for_app
@@ -61,6 +62,7 @@ class ClerkApp(App[int]):
         "screens/unavailable.tcss",
         "screens/tickets.tcss",
         "screens/ticket_detail.tcss",
+        *nav.stylesheets(),
     ]
     # Providers load with the palette (textual.command is not needed to paint the first screen).
     COMMANDS = App.COMMANDS | {_screens_provider, _ticket_search_provider}
@@ -72,6 +74,10 @@ class ClerkApp(App[int]):
         # q also quits where no text field takes it; the footer names ctrl+q, which always works.
         Binding("q", "quit", "ui.key.quit", show=False),
         Binding("ctrl+q", "quit", "ui.key.quit", priority=True),
+        *(
+            Binding(e.key, f"open_screen('{e.name}')", e.label_key, show=e.show)
+            for e in nav.entries()
+        ),
     ]
 
     class DatabaseOpened(Message):
@@ -190,7 +196,26 @@ class ClerkApp(App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in USER_ACTIONS:
             return self.user is not None and self.db_ready
+        if action == "open_screen":
+            entry = nav.entry(str(parameters[0])) if parameters else None
+            return (
+                entry is not None
+                and self.user is not None
+                and self.db_ready
+                and self.user.role in entry.roles
+            )
         return True
+
+    def action_open_screen(self, name: str) -> None:
+        """Open a registered screen (clerk_tui.ui.nav), or go back to it if it is open."""
+        import importlib
+
+        entry = nav.entry(name)
+        if entry is None or not self.check_action("open_screen", (name,)):
+            return
+        screen_type = getattr(importlib.import_module(entry.module), entry.cls)
+        if not self._pop_to(screen_type):
+            self.push_screen(screen_type())
 
     # -- navigation -------------------------------------------------------------------
     def _pop_to(self, screen_type: type) -> bool:

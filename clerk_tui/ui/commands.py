@@ -63,6 +63,13 @@ class ScreensProvider(Provider):
             (t("ui.cmd.today"), t("ui.cmd.today.help"), app.action_today),
             (t("ui.cmd.tickets"), t("ui.cmd.tickets.help"), app.action_tickets),
         ]
+        from clerk_tui.ui import nav
+
+        for entry in nav.entries():
+            if app.check_action("open_screen", (entry.name,)):
+                commands.append(
+                    (t(entry.label_key), t(entry.help_key), partial(app.action_open_screen, entry.name))
+                )
         for state in (s for s in TRANSITIONS if s in OPEN_STATES):
             name = t("ui.cmd.state", state=state_label(state))
             commands.append((name, t("ui.cmd.state.help"), partial(self._open_state, state)))

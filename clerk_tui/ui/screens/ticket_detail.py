@@ -20,7 +20,8 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from clerk_tui.i18n import t
 from clerk_tui.services.tickets import TicketDetail, TimelineEntry, ticket_detail
-from clerk_tui.ui.widgets.ticket_labels import code_label, day, localise_bindings, state_label, when
+from clerk_tui.ui.widgets.localized import localize_bindings
+from clerk_tui.ui.widgets.ticket_labels import code_label, day, state_label, when
 
 
 def _yes_no(value: bool) -> str:
@@ -140,7 +141,7 @@ class TicketDetailScreen(Screen):
 
     def __init__(self, ticket_id: int) -> None:
         super().__init__()
-        localise_bindings(self)
+        localize_bindings(self)
         self.ticket_id = ticket_id
         self.detail: TicketDetail | None = None
 

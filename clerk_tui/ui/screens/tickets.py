@@ -17,8 +17,8 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from clerk_tui.i18n import t
 from clerk_tui.services.tickets import Page, TicketFilter, find_by_ticket_no, list_tickets
+from clerk_tui.ui.widgets.localized import localize_bindings
 from clerk_tui.ui.widgets.ticket_filter_bar import TicketFilterBar, describe_filter
-from clerk_tui.ui.widgets.ticket_labels import localise_bindings
 from clerk_tui.ui.widgets.ticket_table import TicketTable
 
 PAGE_SIZE = 100
@@ -65,7 +65,7 @@ class TicketsScreen(Screen):
 
     def __init__(self, filt: TicketFilter | None = None) -> None:
         super().__init__()
-        localise_bindings(self)
+        localize_bindings(self)
         self._filt = filt or TicketFilter()
         self._pending: _Request | None = None
         self._shown: _Request | None = None

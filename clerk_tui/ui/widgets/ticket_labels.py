@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date, datetime
 
 from rich.cells import cell_len
-from textual.dom import DOMNode
 
 from clerk_tui.i18n import catalog, t
 
@@ -74,17 +72,3 @@ def when(value: datetime | None) -> str:
 
 def day(value: date | None) -> str:
     return value.isoformat() if value else ""
-
-
-def localise_bindings(node: DOMNode) -> None:
-    """Translate binding descriptions that are message keys (`tk.*`) for this node.
-
-    Class-level BINDINGS are built at import time, before the language is chosen,
-    so they hold message keys; each instance swaps in the current language.
-    """
-    bmap = node._bindings  # noqa: SLF001 - Textual keeps the instance's bindings here
-    for key, bindings in list(bmap.key_to_bindings.items()):
-        bmap.key_to_bindings[key] = [
-            replace(b, description=t(b.description)) if b.description.startswith("tk.") else b
-            for b in bindings
-        ]

@@ -14,10 +14,10 @@ from textual.widgets import DataTable
 
 from clerk_tui.i18n import t
 from clerk_tui.services.tickets import TicketRow
+from clerk_tui.ui.widgets.localized import localize_bindings
 from clerk_tui.ui.widgets.ticket_labels import (
     clip,
     code_label,
-    localise_bindings,
     short_address,
     short_when,
     state_label,
@@ -101,7 +101,7 @@ class TicketTable(DataTable[Text]):
         self.today = today or date.today()
         """The business date: rows of its year show month, day and time."""
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
-        localise_bindings(self)
+        localize_bindings(self)
 
     def on_mount(self) -> None:
         for key, label in COLUMNS:
