@@ -19,27 +19,30 @@ def alembic_config(engine: Engine):
 
 
 def head_revision() -> str:
+    """The schema's head revision(s), comma-joined in sorted order (feature branches may
+    each start from the base revision; all of them are applied)."""
     from alembic.script import ScriptDirectory
 
     cfg = alembic_config(None)  # type: ignore[arg-type]
-    return ScriptDirectory.from_config(cfg).get_current_head() or ""
+    return ",".join(sorted(ScriptDirectory.from_config(cfg).get_heads()))
 
 
 def current_revision(engine: Engine) -> str:
+    """The revision(s) the database is at, in the same form as head_revision()."""
     from sqlalchemy import text
 
     with engine.connect() as conn:
         if not inspect(conn).has_table("alembic_version"):
             return ""
-        row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
-        return row[0] if row else ""
+        rows = conn.execute(text("SELECT version_num FROM alembic_version")).all()
+        return ",".join(sorted(r[0] for r in rows))
 
 
 def upgrade(engine: Engine) -> bool:
-    """Bring the schema to head; returns True when something was migrated."""
+    """Bring the schema to every head; returns True when something was migrated."""
     if current_revision(engine) == head_revision():
         return False
     from alembic import command
 
-    command.upgrade(alembic_config(engine), "head")
+    command.upgrade(alembic_config(engine), "heads")
     return True

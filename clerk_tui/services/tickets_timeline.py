@@ -62,7 +62,7 @@ def _contact(row) -> TimelineEntry:
     return TimelineEntry(
         at=c.at,
         kind="contact",
-        summary=t("tickets.tl.contact", party=_label("party", c.party), outcome=c.outcome or "-"),
+        summary=t("tickets.tl.contact", party=_label("party", c.party), outcome=_label("outcome", c.outcome) if c.outcome else "-"),
         details=_pairs(("tickets.tl.by", display or username or ""), ("tickets.tl.note", c.note)),
     )
 
@@ -81,7 +81,7 @@ def _appointment(row) -> TimelineEntry:
         ),
         details=_pairs(
             ("tickets.tl.late", "" if a.late_minutes is None else str(a.late_minutes)),
-            ("tickets.tl.outcome", a.outcome),
+            ("tickets.tl.outcome", _label("outcome", a.outcome)),
         ),
     )
 

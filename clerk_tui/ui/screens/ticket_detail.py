@@ -146,7 +146,7 @@ class TicketDetailScreen(Screen):
         self.detail: TicketDetail | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield Header(icon="")
         with VerticalScroll(id="td-body"):
             yield Static(Content(t("tk.loading")), id="td-heading")
             yield Static(id="td-fields")

@@ -75,7 +75,7 @@ class TicketsScreen(Screen):
     # ---- layout -------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield Header(icon="")
         yield TicketFilterBar(self._filt, self._today(), id="tk-bar")
         yield Static(id="tk-info", markup=False)
         yield Static(t("tk.empty"), id="tk-empty", markup=False)
