@@ -80,7 +80,7 @@ class Customer(SQLModel, table=True):
     """A customer (用户), found again by phone."""
 
     id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(max_length=100)
+    name: str = Field(max_length=100, index=True)  # exact two-character names (张伟) are searched here
     phone: str = Field(default="", max_length=32, index=True)  # normalised where possible
     address: str = Field(default="", max_length=300)
     district: str = Field(default="", max_length=50)

@@ -18,6 +18,7 @@ from clerk_tui.db.models import (
     TICKET_STATES,
     Appointment,
     Callback,
+    Customer,
     Contact,
     Engineer,
     Flag,
@@ -123,7 +124,17 @@ def ticket_page(
             # but always find a ticket by its exact number.
             floor = (s.execute(select(func.max(Ticket.id))).scalar() or 0) - SHORT_WINDOW
             contains = and_(Ticket.id > floor, contains)
-            exact = s.execute(select(Ticket.id).where(Ticket.ticket_no.in_(variants))).scalars()
+            exact = list(
+                s.execute(select(Ticket.id).where(Ticket.ticket_no.in_(variants))).scalars()
+            )
+            # A short query may be a whole name (张伟): find that customer's tickets of any age.
+            named = select(Customer.id).where(Customer.name.in_(variants))
+            exact += s.execute(
+                select(Ticket.id)
+                .where(Ticket.customer_id.in_(named), Ticket.id <= floor)
+                .order_by(Ticket.id.desc())
+                .limit(SHORT_WINDOW // 10)
+            ).scalars()
             older = [i for i in exact if i <= floor]
             if older:  # a rowid OR: SQLite still walks the key range, not the table
                 contains = or_(contains, Ticket.id.in_(older))

@@ -296,3 +296,19 @@ def test_short_search_looks_at_recent_tickets_but_finds_any_exact_number(filled,
         assert recent == [i for i in range(250, 0, -1) if i % 6 == 1]
     assert [r.id for r in list_tickets(filled, filt=TicketFilter(text="Q9")).rows] == [3]
     assert [r.id for r in quick_search(filled, "q7")] == [251]
+
+
+def test_whole_two_character_name_finds_old_tickets_too(filled, monkeypatch):
+    from clerk_tui.db import queries
+    from clerk_tui.db.models import Customer
+
+    with filled.session() as s:
+        zhang = Customer(name="张伟", phone="13900000001")
+        s.add(zhang)
+        s.flush()
+        old = s.exec(select(Ticket).where(Ticket.id == 6)).one()  # 张伟's ticket, long ago
+        old.customer_id = zhang.id
+        s.add(old)
+    monkeypatch.setattr(queries, "SHORT_WINDOW", 30)
+    found = [r.id for r in list_tickets(filled, filt=TicketFilter(text="张伟")).rows]
+    assert 6 in found

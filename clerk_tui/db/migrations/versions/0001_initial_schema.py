@@ -43,6 +43,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('customer', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_customer_phone'), ['phone'], unique=False)
+        batch_op.create_index(batch_op.f('ix_customer_name'), ['name'], unique=False)
 
     op.create_table('feeitem',
     sa.Column('id', sa.Integer(), nullable=False),
