@@ -67,7 +67,7 @@ def _digits_core(text: str) -> str:
     return _CN_PREFIX.sub("", _SEPARATORS.sub("", text))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=32768)  # a validation run checks each open ticket's phone more than once
 def check_phone(raw: str) -> PhoneCheck:
     """Normalise `raw` as a phone number of mainland China.
 

@@ -26,4 +26,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "数据库 {path} 来自更新版本的 Clerk Desk（{reason}）。请升级本程序。",
         "The database {path} was made by a newer Clerk Desk ({reason}). Upgrade this program.",
     ),
+    "db.reason.no_parent": ("上级文件夹不存在且无法创建", "its folder does not exist and cannot be made"),
+    "db.reason.denied": ("没有写入权限", "permission denied"),
 }

@@ -88,4 +88,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tickets.tl.outcome.consent": ("用户同意改约", "customer agreed to reschedule"),
     "tickets.tl.outcome.consent_refused": ("用户不同意改约", "customer refused to reschedule"),
     "tickets.tl.outcome.manager_visit": ("安排经理上门致歉", "manager visit arranged"),
+    "tickets.tl.party.manager": ("售后经理", "the after-sales manager"),
+    "tickets.tl.outcome.assigned": ("已派工", "assigned"),
+    "tickets.tl.outcome.reassigned": ("改派工程师", "reassigned"),
+    "tickets.tl.outcome.rescheduled": ("已改约", "rescheduled"),
+    "tickets.tl.outcome.unassigned": ("取消派工", "unassigned"),
+    "tickets.tl.outcome.late": ("工程师将迟到", "engineer running late"),
+    "tickets.tl.outcome.apology_accepted": ("用户接受致歉", "apology accepted"),
+    "tickets.tl.outcome.apology_refused": ("用户不接受致歉", "apology refused"),
+    "tickets.tl.outcome.visit_failed": ("上门未成", "visit failed"),
 }

@@ -76,9 +76,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.dash.callbacks_overdue": ("回访已逾期", "Callbacks overdue"),
     "ui.dash.flags": ("待处理核查标记", "Open flags"),
     "ui.dash.note.link": ("按 {key} 或回车查看", "Press {key} or Enter to list"),
-    "ui.dash.note.schedule": ("排班画面尚未提供", "No schedule screen yet"),
-    "ui.dash.note.eod": ("随日终对帐功能提供", "Comes with end-of-day"),
-    "ui.dash.note.due": ("含已逾期", "overdue included"),
+    "ui.dash.note.supervisor": ("由主管处理", "for the supervisor"),
+    "ui.dash.conflicts": ("今日排班冲突", "Conflicts today"),
+    "ui.dash.parts": ("待申领配件", "Parts to requisition"),
     "ui.dash.states": (
         "按状态（回车查看该格的工单）",
         "By state (Enter lists that cell's tickets)",

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlmodel import func, select
+from sqlmodel import Session, func, select
 
 from clerk_tui.db.models import User
 from clerk_tui.services.database import Database
@@ -60,6 +60,28 @@ def create_user(
     outlet_id: int | None = None,
 ) -> CurrentUser:
     """Create a user; refuses an empty or taken username, a short password, an unknown role."""
+    with db.session() as s:
+        user = insert_user(
+            s,
+            username=username,
+            password=password,
+            role=role,
+            display_name=display_name,
+            outlet_id=outlet_id,
+        )
+        return _current(user)
+
+
+def insert_user(
+    s: Session,
+    *,
+    username: str,
+    password: str,
+    role: str,
+    display_name: str = "",
+    outlet_id: int | None = None,
+) -> User:
+    """`create_user` inside the caller's transaction (so an audit entry can land with it)."""
     username = username.strip()
     if not username:
         raise AuthError("username_empty")
@@ -67,20 +89,19 @@ def create_user(
         raise AuthError("password_short")
     if role not in ROLES:
         raise AuthError("role_unknown")
-    with db.session() as s:
-        if s.exec(select(User).where(User.username == username)).first():
-            raise AuthError("username_taken")
-        user = User(
-            username=username,
-            display_name=display_name.strip() or username,
-            role=role,
-            password_hash=hash_password(password),
-            outlet_id=outlet_id,
-            created_at=datetime.now().replace(microsecond=0),
-        )
-        s.add(user)
-        s.flush()
-        return _current(user)
+    if s.exec(select(User).where(User.username == username)).first():
+        raise AuthError("username_taken")
+    user = User(
+        username=username,
+        display_name=display_name.strip() or username,
+        role=role,
+        password_hash=hash_password(password),
+        outlet_id=outlet_id,
+        created_at=datetime.now().replace(microsecond=0),
+    )
+    s.add(user)
+    s.flush()
+    return user
 
 
 def authenticate(db: Database, username: str, password: str) -> CurrentUser:

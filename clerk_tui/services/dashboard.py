@@ -41,6 +41,10 @@ class DashboardCounts:
     callbacks_overdue: int = 0
     """Callbacks not done whose due time has passed."""
     open_flags: int = 0
+    conflicts_today: int = 0
+    """Scheduling conflicts among today's open appointments (clerk_tui.domain.scheduling)."""
+    parts_to_requisition: int = 0
+    """Open tickets whose needed part is not in stock and not yet requisitioned."""
 
     @property
     def open_total(self) -> int:
@@ -110,8 +114,15 @@ def today_counts(db: Database, *, today: date, now: datetime) -> DashboardCounts
         open_flags = s.exec(
             select(func.count()).select_from(Flag).where(Flag.status == "open")
         ).one()
+    from clerk_tui.services.schedule import load_day
+    from clerk_tui.services.validation import count_parts_to_requisition
+
+    conflicts_today = len(load_day(db, today).findings)
+    parts = count_parts_to_requisition(db)
     return DashboardCounts(
         today=today,
+        conflicts_today=conflicts_today,
+        parts_to_requisition=int(parts or 0),
         open_by_state=open_by_state,
         today_by_state=today_by_state,
         appointments_today=int(appointments_today or 0),

@@ -6,6 +6,7 @@ and what to do — never a traceback.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -91,7 +92,9 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise DatabaseUnavailable(t("db.missing_dir", path=path, reason=exc.strerror)) from None
+            reason = {errno.ENOENT: t("db.reason.no_parent"), errno.EACCES: t("db.reason.denied")}
+            why = reason.get(exc.errno or 0, exc.strerror or str(exc))
+            raise DatabaseUnavailable(t("db.missing_dir", path=path, reason=why)) from None
         if path.exists() and not os.access(path, os.W_OK):
             raise DatabaseUnavailable(t("db.readonly", path=path))
         if not path.exists() and not os.access(path.parent, os.W_OK):

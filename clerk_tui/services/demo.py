@@ -32,8 +32,11 @@ from clerk_tui.db.models import (
     User,
     WarrantySlip,
 )
+from clerk_tui.db.models_eod import Violation
+from clerk_tui.db.models_valueadd import FindingWaiver, ValueAddFinding
 from clerk_tui.i18n import t
 from clerk_tui.services import demo_catalog as cat
+from clerk_tui.services.audit import HEAD_KEY
 from clerk_tui.services.auth import create_user
 from clerk_tui.services.database import Database
 from clerk_tui.services.demo_history import build_history
@@ -46,6 +49,9 @@ DEMO_KEY = "demo"
 DEMO_USERS_KEY = "demo_users"
 # Operational tables, children first: everything a demo database holds beside reference data.
 DEMO_TABLES = (
+    Violation,
+    ValueAddFinding,
+    FindingWaiver,
     Flag,
     Callback,
     SupervisionCard,
@@ -118,7 +124,8 @@ def _prepare(db: Database) -> None:
                 raise DemoRefused(t("demo.refused", path=db.display))
         for model in DEMO_TABLES:
             s.execute(delete(model))
-        s.execute(delete(Setting).where(Setting.key.in_([DEMO_KEY, DEMO_USERS_KEY])))
+        # The audit chain's head goes with its entries, so `audit verify` starts afresh.
+        s.execute(delete(Setting).where(Setting.key.in_([DEMO_KEY, DEMO_USERS_KEY, HEAD_KEY])))
         s.add(Setting(key=DEMO_KEY, value="building"))
 
 

@@ -12,6 +12,7 @@ import csv
 from pathlib import Path
 
 from sqlalchemy import delete, insert, select
+from sqlmodel import Session
 
 from clerk_tui.config import DATA_DIR
 from clerk_tui.db.models import FeeItem, ForbiddenPhrase, ProductModel, Setting, TravelTime
@@ -117,13 +118,18 @@ def load_policy(db: Database) -> Policy:
 
 def save_policy(db: Database, policy: Policy) -> None:
     """Store the policy (Setting 'policy', JSON) in one transaction."""
-    value = policy.model_dump_json()
     with db.session() as s:
-        row = s.get(Setting, POLICY_KEY)
-        if row is None:
-            s.add(Setting(key=POLICY_KEY, value=value))
-        else:
-            row.value = value
+        store_policy(s, policy)
+
+
+def store_policy(s: Session, policy: Policy) -> None:
+    """`save_policy` inside the caller's transaction (so an audit entry can land with it)."""
+    value = policy.model_dump_json()
+    row = s.get(Setting, POLICY_KEY)
+    if row is None:
+        s.add(Setting(key=POLICY_KEY, value=value))
+    else:
+        row.value = value
 
 
 def ensure_reference(db: Database) -> bool:

@@ -8,6 +8,7 @@ from ui_helpers import FROZEN_NOW, FROZEN_TODAY, seed_outlet, settle
 
 from clerk_tui.domain.states import OPEN_STATES
 from clerk_tui.services.dashboard import DashboardCounts, demo_accounts, today_counts
+from clerk_tui.services.schedule import load_day
 from clerk_tui.services.tickets import TicketFilter
 from clerk_tui.ui.screens.dashboard import DashboardScreen
 
@@ -71,6 +72,8 @@ async def test_dashboard_shows_the_database_counts(outlet_db, ui_settings, make_
             "callbacks-due": "2",
             "callbacks-overdue": "1",
             "flags": "1",
+            "conflicts": str(len(load_day(db, FROZEN_TODAY).findings)),
+            "parts": "0",
         }
         assert app.screen.query_one("#callbacks-overdue").alert
         table = app.screen.query_one("#dash-states")
@@ -208,3 +211,25 @@ async def test_demo_outlet_dashboard_shows_what_the_database_counts(demo_db_file
             assert tiles["callbacks-overdue"] == str(expected.callbacks_overdue)
     finally:
         db.dispose()
+
+
+async def test_count_tiles_open_their_own_screens(outlet_db, ui_settings, make_app):
+    from clerk_tui.ui.screens.callbacks import CallbacksScreen
+    from clerk_tui.ui.screens.card_entry import CardEntryScreen
+    from clerk_tui.ui.screens.schedule import ScheduleScreen
+
+    db, _facts = outlet_db
+    ui_settings.autologin = "li"  # a clerk
+    app = make_app(ui_settings, db=db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_dashboard(app, pilot)
+        for key, screen_type in (("4", ScheduleScreen), ("6", CardEntryScreen), ("8", CallbacksScreen)):
+            await pilot.press(key)
+            await settle(app, pilot)
+            assert isinstance(app.screen, screen_type)
+            app.action_today()
+            await settle(app, pilot)
+        await pilot.press("9")  # flags are the supervisor's: a clerk only sees the count
+        await settle(app, pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        assert not app.screen.query_one("#flags").link

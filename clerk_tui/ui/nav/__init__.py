@@ -65,4 +65,8 @@ def entry(name: str) -> NavEntry | None:
 
 
 def stylesheets() -> list[str]:
-    return [e.css for e in entries() if e.css]
+    """The registered screens' stylesheets (relative to clerk_tui/ui) that exist."""
+    from pathlib import Path
+
+    ui = Path(__file__).resolve().parent.parent
+    return [e.css for e in entries() if e.css and (ui / e.css).is_file()]

@@ -1,8 +1,9 @@
 """Today (今日概览): the day's counts, each ticket count a link to the filtered ticket list.
 
 Paints at once with empty counts; the counts come from a thread worker (on show,
-on `r`, every 30 s while visible). Counts that are not ticket lists (appointments,
-cards, callbacks, flags) are shown with a note: their own screens come later.
+on `r`, every 30 s while visible). Every count is a way in: the ticket counts open
+the filtered ticket list, the others their own screen (schedule, card entry,
+callbacks, reconciliation, validation queue), by number key, Enter or click.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from textual.worker import get_current_worker
 
 from clerk_tui.domain.states import OPEN_STATES, TRANSITIONS
 from clerk_tui.i18n import t
+from clerk_tui.ui import nav
 from clerk_tui.ui.widgets.count_tile import CountTile
 from clerk_tui.ui.widgets.screen_base import ClerkScreen
 from clerk_tui.ui.widgets.ticket_labels import state_label
@@ -32,8 +34,45 @@ if TYPE_CHECKING:
 
 STATE_ORDER = tuple(TRANSITIONS)
 """Ticket states in the order of their life (new first, closed last)."""
-LINKS = ("needs-info", "today", "open")
-"""Tiles that open the ticket list, in the order of their number keys 1, 2, 3."""
+LINKS = (
+    "needs-info",
+    "today",
+    "open",
+    "appointments",
+    "conflicts",
+    "cards",
+    "callbacks-due",
+    "callbacks-overdue",
+    "flags",
+    "parts",
+)
+"""Tiles in the order of their number keys 1-9, 0."""
+SCREEN_OF = {
+    "appointments": "schedule",
+    "conflicts": "schedule",
+    "cards": "cards",
+    "callbacks-due": "callbacks",
+    "callbacks-overdue": "callbacks",
+    "flags": "reconcile",
+    "parts": "validation",
+}
+"""Tiles that open a registered screen (clerk_tui.ui.nav) rather than the ticket list."""
+TILE_LABELS = {
+    "needs-info": "ui.dash.needs_info",
+    "today": "ui.dash.today_tickets",
+    "open": "ui.dash.open_tickets",
+    "appointments": "ui.dash.appointments",
+    "conflicts": "ui.dash.conflicts",
+    "cards": "ui.dash.cards",
+    "callbacks-due": "ui.dash.callbacks_due",
+    "callbacks-overdue": "ui.dash.callbacks_overdue",
+    "flags": "ui.dash.flags",
+    "parts": "ui.dash.parts",
+}
+
+
+def _key_of(n: int) -> str:
+    return str(n % 10)
 
 
 class DashboardScreen(ClerkScreen):
@@ -44,7 +83,10 @@ class DashboardScreen(ClerkScreen):
     BINDINGS = [
         Binding("r", "refresh_counts", "ui.key.refresh"),
         # Shown on the tiles themselves ("按 1 或回车查看"), not in the footer.
-        *(Binding(str(n), f"open_link({n})", "ui.key.open", show=False) for n in (1, 2, 3)),
+        *(
+            Binding(_key_of(n), f"open_link({n})", "ui.key.open", show=False)
+            for n in range(1, len(LINKS) + 1)
+        ),
     ]
 
     class Counted(Message):
@@ -60,21 +102,12 @@ class DashboardScreen(ClerkScreen):
 
     def compose(self) -> ComposeResult:
         # Few widgets on purpose: this is the first screen painted at start-up.
-        link = "ui.dash.note.link"
-        eod = t("ui.dash.note.eod")
         yield Header(icon="")
         yield Static(self._heading(""), id="dash-heading")
         with Grid(id="dash-tiles"):
-            yield CountTile(t("ui.dash.needs_info"), t(link, key="1"), link=True, id="needs-info")
-            yield CountTile(t("ui.dash.today_tickets"), t(link, key="2"), link=True, id="today")
-            yield CountTile(t("ui.dash.open_tickets"), t(link, key="3"), link=True, id="open")
-            yield CountTile(
-                t("ui.dash.appointments"), t("ui.dash.note.schedule"), id="appointments"
-            )
-            yield CountTile(t("ui.dash.cards"), eod, id="cards")
-            yield CountTile(t("ui.dash.callbacks_due"), t("ui.dash.note.due"), id="callbacks-due")
-            yield CountTile(t("ui.dash.callbacks_overdue"), eod, id="callbacks-overdue")
-            yield CountTile(t("ui.dash.flags"), eod, id="flags")
+            for n, name in enumerate(LINKS, start=1):
+                note = t("ui.dash.note.link", key=_key_of(n))
+                yield CountTile(t(TILE_LABELS[name]), note, link=True, id=name)
         yield Static(Content(t("ui.dash.states")), id="dash-states-title")
         yield DataTable(id="dash-states", cursor_type="cell", zebra_stripes=True)
         yield Footer()
@@ -83,6 +116,19 @@ class DashboardScreen(ClerkScreen):
         today = self.app.today.isoformat()  # type: ignore[attr-defined]
         heading = Content(t("ui.dash.heading", today=today)).stylize("bold")
         return Content.assemble(heading, "    ", Content(status).stylize("dim"))
+
+    def _apply_role(self) -> None:
+        """Tiles whose screen the user may not open (reconciliation, for a clerk) are counts only."""
+        role = getattr(getattr(self.app, "user", None), "role", None)
+        for n, name in enumerate(LINKS, start=1):
+            screen = SCREEN_OF.get(name)
+            entry = nav.entry(screen) if screen else None
+            usable = screen is None or role is None or (entry is not None and role in entry.roles)
+            tile = self.query_one(f"#{name}", CountTile)
+            tile.link = tile.can_focus = usable
+            tile.set_class(usable, "-link")
+            tile.note = t("ui.dash.note.link", key=_key_of(n)) if usable else t("ui.dash.note.supervisor")
+            tile.refresh()
 
     def on_mount(self) -> None:
         table = self.query_one("#dash-states", DataTable)
@@ -136,11 +182,15 @@ class DashboardScreen(ClerkScreen):
             "callbacks-due": str(c.callbacks_due),
             "callbacks-overdue": str(c.callbacks_overdue),
             "flags": str(c.open_flags),
+            "conflicts": str(c.conflicts_today),
+            "parts": str(c.parts_to_requisition),
         }
+        self._apply_role()
         for tile in self.query(CountTile):
             tile.value = values.get(tile.id or "", "")
         self.query_one("#callbacks-overdue", CountTile).alert = c.callbacks_overdue > 0
         self.query_one("#cards", CountTile).alert = c.cards_returned < c.cards_expected
+        self.query_one("#conflicts", CountTile).alert = c.conflicts_today > 0
         table = self.query_one("#dash-states", DataTable)
         for state in STATE_ORDER:
             table.update_cell(state, "today", _num(c.today_by_state.get(state, 0)))
@@ -153,11 +203,18 @@ class DashboardScreen(ClerkScreen):
     # -- links ----------------------------------------------------------------------
     def action_open_link(self, n: int) -> None:
         if 1 <= n <= len(LINKS):
-            self._open(self._tile_filter(LINKS[n - 1]))
+            self._open_tile(LINKS[n - 1])
 
     @on(CountTile.Opened)
     def _tile_opened(self, event: CountTile.Opened) -> None:
-        self._open(self._tile_filter(event.tile.id or ""))
+        self._open_tile(event.tile.id or "")
+
+    def _open_tile(self, name: str) -> None:
+        screen = SCREEN_OF.get(name)
+        if screen is None:
+            self._open(self._tile_filter(name))
+        elif self.app.check_action("open_screen", (screen,)):
+            self.app.action_open_screen(screen)  # type: ignore[attr-defined]
 
     @on(DataTable.CellSelected, "#dash-states")
     def _cell_opened(self, event: DataTable.CellSelected) -> None:

@@ -1,0 +1,70 @@
+"""`clerk-tui conflicts --date D [--json]`: the scheduling conflicts of day D with ranked alternatives."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+
+NAME = "conflicts"
+HELP = "scheduling conflicts of a day, with alternatives (conflicts --date D --json)"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--date", dest="day", help="the day, YYYY-MM-DD (default: today)")
+
+
+def _day(ctx) -> date | None:
+    text = ctx.args.day or ctx.settings.today or date.today().isoformat()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        from clerk_tui.i18n import t
+
+        print(t("sc.cli.bad_date", value=text), file=sys.stderr)
+        return None
+
+
+def run(ctx) -> int:
+    day = _day(ctx)
+    if day is None:
+        return 2
+    db = ctx.open_db()
+    if db is None:
+        return 2
+    from clerk_tui.services.schedule_conflicts import conflicts_report
+
+    try:
+        report = conflicts_report(db, day)
+    finally:
+        db.dispose()
+    if ctx.as_json:
+        print(json.dumps(report, ensure_ascii=False))
+    else:
+        print(render_text(report))
+    return 0
+
+
+def render_text(report: dict) -> str:
+    """The report as lines for a terminal: one block per conflict."""
+    from clerk_tui.i18n import t
+
+    items = report["conflicts"]
+    lines = [t("sc.cli.heading", day=report["date"], n=len(items))]
+    for c in items:
+        eng = c["engineer_id"] or t("sc.unassigned")
+        lines.append(
+            t(
+                "sc.cli.item",
+                severity=t(f"sc.sev.{c['severity']}"),
+                kind=t(f"sc.kind.{c['kind']}"),
+                ticket=c["ticket_no"],
+                engineer=eng,
+            )
+        )
+        lines.extend(f"    {e}" for e in c["evidence"])
+        for i, alt in enumerate(c["alternatives"], start=1):
+            lines.append(
+                f"    {t('sc.cli.alt', n=i, engineer=alt['engineer_id'], start=alt['start'])}"
+            )
+    return "\n".join(lines)

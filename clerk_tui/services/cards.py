@@ -1,0 +1,366 @@
+"""Card entry: the ticket beside the form, saving a hand-entered card and slip, the day's progress.
+
+A card (服务任务监督卡) and its warranty slip (保修记录单) are keyed in by ticket number as
+the engineers hand them back [H 七.2]. Every card is kept: a second card for a ticket is
+saved and flagged `duplicate_card`, a card for an unknown ticket is saved as an orphan and
+flagged `orphan_card` (flag keys as the reconciliation makes them, so a rerun finds them).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+
+from sqlmodel import Session, select
+
+from clerk_tui.db.models import (
+    Appointment,
+    Customer,
+    Engineer,
+    FeeItem,
+    Flag,
+    Outlet,
+    ProductModel,
+    SupervisionCard,
+    Ticket,
+    WarrantySlip,
+)
+from clerk_tui.domain.findings import Finding
+from clerk_tui.domain.names import parse_household
+from clerk_tui.domain.policy import Policy
+from clerk_tui.domain.reconcile_day import flag_key
+from clerk_tui.domain.reconcile_inputs import (
+    CardInfo,
+    EngineerInfo,
+    FeeStandard,
+    FeeVersion,
+    SlipInfo,
+    VisitInfo,
+)
+from clerk_tui.services import audit
+from clerk_tui.services.auth import CurrentUser
+from clerk_tui.services.cards_checks import saved_flags
+from clerk_tui.services.dashboard import INACTIVE_APPOINTMENTS
+from clerk_tui.services.database import Database
+from clerk_tui.services.daylock import ensure_day_open
+
+
+@dataclass(frozen=True)
+class TicketForCard:
+    """The ticket and its appointment as the card entry screen shows them."""
+
+    ticket_id: int
+    ticket_no: str
+    outlet_id: int | None
+    outlet_code: str
+    status: str
+    service_type: str
+    warranty_status: str
+    category: str
+    customer_name: str
+    phone: str
+    address: str
+    household: tuple[tuple[str, str], ...]
+    engineer_code: str
+    engineer_name: str
+    appointment_start: datetime | None
+    appointment_end: datetime | None
+
+    @property
+    def visit(self) -> VisitInfo:
+        return VisitInfo(
+            ticket_no=self.ticket_no,
+            engineer_code=self.engineer_code,
+            status=self.status,
+            appointment_start=self.appointment_start,
+            appointment_end=self.appointment_end,
+            customer_name=self.customer_name,
+            household=self.household,
+            warranty_status=self.warranty_status,
+            service_type=self.service_type,
+            category=self.category,
+        )
+
+
+@dataclass(frozen=True)
+class CardContext:
+    """What checking one card needs: its ticket (None: unknown), the cards already in, the outlet."""
+
+    ticket_no: str
+    day: date
+    """The visit's day (the appointment's), else the day asked for: typed times fall on it."""
+    ticket: TicketForCard | None
+    existing: tuple[CardInfo, ...]
+    engineers: tuple[EngineerInfo, ...]
+    fees: FeeStandard
+    policy: Policy
+    outlet_code: str = ""
+
+
+@dataclass(frozen=True)
+class SavedCard:
+    card_id: int
+    slip_id: int | None
+    business_date: date
+    earlier_cards: int
+    """Cards of this ticket that were already in (1 or more: this one is a duplicate)."""
+    orphan: bool
+    flags: tuple[str, ...]
+    """Kinds flagged on saving: 'duplicate_card', 'orphan_card'."""
+
+
+def _card_info(c: SupervisionCard) -> CardInfo:
+    return CardInfo(
+        ticket_no=c.ticket_no,
+        engineer_code=c.engineer_code,
+        returned_at=c.returned_at,
+        arrived_at=c.arrived_at,
+        finished_at=c.finished_at,
+        signer_name=c.signer_name,
+        signer_relation=c.signer_relation,
+        signature_present=c.signature_present,
+        satisfaction=c.satisfaction,
+        attitude_score=c.attitude_score,
+        quality_score=c.quality_score,
+        signed_at=c.signed_at,
+        fee_charged_fen=c.fee_charged_fen,
+        fee_items=tuple(x for x in c.fee_items.split("|") if x),
+        receipt_no=c.receipt_no,
+        repair_confident=c.repair_confident,
+        called_ahead=c.called_ahead,
+        notes=c.notes,
+    )
+
+
+def _appointment(s: Session, ticket_id: int, day: date) -> Appointment | None:
+    """The visit: a live appointment on `day`, else the latest live one, else the latest at all."""
+    rows = s.exec(
+        select(Appointment).where(Appointment.ticket_id == ticket_id).order_by(Appointment.start)
+    ).all()
+    live = [a for a in rows if a.status not in INACTIVE_APPOINTMENTS]
+    on_day = [a for a in live if a.start.date() == day]
+    if on_day:
+        return on_day[-1]
+    return (live or rows or [None])[-1]
+
+
+def _ticket(s: Session, tk: Ticket, day: date) -> TicketForCard:
+    appt = _appointment(s, tk.id, day) if tk.id is not None else None
+    eng_id = (appt.engineer_id if appt and appt.engineer_id else None) or tk.engineer_id
+    eng = s.get(Engineer, eng_id) if eng_id else None
+    cust = s.get(Customer, tk.customer_id) if tk.customer_id else None
+    outlet = s.get(Outlet, tk.outlet_id) if tk.outlet_id else None
+    model = s.get(ProductModel, tk.model_id) if tk.model_id else None
+    return TicketForCard(
+        ticket_id=tk.id or 0,
+        ticket_no=tk.ticket_no,
+        outlet_id=tk.outlet_id,
+        outlet_code=outlet.code if outlet else "",
+        status=tk.status,
+        service_type=tk.service_type,
+        warranty_status=tk.warranty_status,
+        category=model.category if model else "",
+        customer_name=tk.customer_name,
+        phone=tk.phone,
+        address=tk.address,
+        household=parse_household(cust.household) if cust else (),
+        engineer_code=eng.code if eng else "",
+        engineer_name=eng.name if eng else "",
+        appointment_start=appt.start if appt else None,
+        appointment_end=appt.end if appt else None,
+    )
+
+
+def _fees(s: Session) -> FeeStandard:
+    rows: dict[str, list[FeeVersion]] = {}
+    for f in s.exec(select(FeeItem)).all():
+        rows.setdefault(f.code, []).append(
+            FeeVersion(f.effective_from, f.amount_fen, f.in_warranty_chargeable, f.description)
+        )
+    return FeeStandard.of(rows)
+
+
+def load_ticket_for_card(
+    db: Database, ticket_no: str, day: date, *, outlet_id: int | None = None
+) -> CardContext:
+    """The ticket `ticket_no` (None when unknown) with what its card is checked against."""
+    from clerk_tui.services.reference import load_policy
+
+    no = ticket_no.strip()
+    with db.read() as s:
+        tk = s.exec(select(Ticket).where(Ticket.ticket_no == no)).first()
+        ticket = _ticket(s, tk, day) if tk is not None else None
+        outlet = ticket.outlet_id if ticket and ticket.outlet_id else outlet_id
+        query = select(Engineer).order_by(Engineer.code)
+        if outlet is not None:
+            query = query.where(Engineer.outlet_id == outlet)
+        engineers = tuple(EngineerInfo(e.code, e.name) for e in s.exec(query).all())
+        existing = tuple(
+            _card_info(c)
+            for c in s.exec(
+                select(SupervisionCard)
+                .where(SupervisionCard.ticket_no == no)
+                .order_by(SupervisionCard.id)
+            ).all()
+        )
+        fees = _fees(s)
+        outlet_code = ticket.outlet_code if ticket else ""
+        if not outlet_code and outlet is not None:
+            row = s.get(Outlet, outlet)
+            outlet_code = row.code if row else ""
+    visit_day = ticket.appointment_start.date() if ticket and ticket.appointment_start else day
+    return CardContext(
+        ticket_no=no,
+        day=visit_day,
+        ticket=ticket,
+        existing=existing,
+        engineers=engineers,
+        fees=fees,
+        policy=load_policy(db),
+        outlet_code=outlet_code,
+    )
+
+
+def _business_date(s: Session, card: CardInfo, tk: Ticket | None, now: datetime) -> date:
+    """The visit's day: the arrival's date, else the appointment's, else the return's, else today."""
+    if card.arrived_at is not None:
+        return card.arrived_at.date()
+    if tk is not None and tk.id is not None:
+        appt = _appointment(s, tk.id, now.date())
+        if appt is not None:
+            return appt.start.date()
+    return (card.returned_at or now).date()
+
+
+def _raise_flag(
+    s: Session,
+    *,
+    user: str,
+    finding: Finding,
+    key: str,
+    day: date,
+    outlet_id: int | None,
+    engineer_id: int | None,
+    now: datetime,
+) -> None:
+    """Open the flag `key`, or refresh the evidence of an open one (a decided flag stays decided)."""
+    evidence = json.dumps(list(finding.evidence), ensure_ascii=False)
+    flag = s.exec(select(Flag).where(Flag.key == key)).first()
+    if flag is not None and flag.status != "open":
+        return
+    before = None if flag is None else {"evidence": flag.evidence}
+    if flag is None:
+        flag = Flag(
+            key=key,
+            business_date=day,
+            outlet_id=outlet_id,
+            ticket_no=finding.ticket_no,
+            engineer_id=engineer_id,
+            kind=finding.kind,
+            severity=finding.severity,
+        )
+    flag.evidence = evidence
+    flag.severity = finding.severity
+    s.add(flag)
+    s.flush()
+    audit.record(
+        s,
+        user=user,
+        action="flag.raise",
+        entity="flag",
+        entity_id=flag.id,
+        before=before,
+        after={"key": key, "evidence": list(finding.evidence)},
+        at=now,
+    )
+
+
+def save_card(
+    db: Database, *, user: CurrentUser, card: CardInfo, slip: SlipInfo | None, now: datetime
+) -> SavedCard:
+    """Store one hand-entered card (and its slip) in one transaction, with audit entries.
+
+    Refuses (DayLocked) when the visit's day is signed off; nothing is written then.
+    """
+    with db.session() as s:
+        tk = s.exec(select(Ticket).where(Ticket.ticket_no == card.ticket_no)).first()
+        engineers = {
+            e.code: e for e in s.exec(select(Engineer).where(Engineer.code == card.engineer_code))
+        }
+        eng = engineers.get(card.engineer_code)
+        day = _business_date(s, card, tk, now)
+        outlet_id = tk.outlet_id if tk is not None else user.outlet_id
+        ensure_day_open(s, outlet_id=outlet_id, day=day)
+        earlier = [
+            _card_info(c)
+            for c in s.exec(
+                select(SupervisionCard)
+                .where(SupervisionCard.ticket_no == card.ticket_no)
+                .order_by(SupervisionCard.id)
+            ).all()
+        ]
+        values = asdict(card)
+        values["fee_items"] = "|".join(card.fee_items)
+        row = SupervisionCard(
+            **values,
+            ticket_id=tk.id if tk else None,
+            engineer_id=eng.id if eng else None,
+            business_date=day,
+            row_hash=None,
+        )
+        s.add(row)
+        s.flush()
+        audit.record(
+            s,
+            user=user.username,
+            action="card.enter",
+            entity="supervisioncard",
+            entity_id=row.id,
+            after={**values, "business_date": day},
+            at=now,
+        )
+        slip_id = None
+        if slip is not None:
+            slip_values = asdict(slip)
+            slip_values["parts"] = "|".join(slip.parts)
+            srow = WarrantySlip(
+                **slip_values,
+                ticket_id=tk.id if tk else None,
+                engineer_id=eng.id if eng else None,
+                row_hash=None,
+            )
+            s.add(srow)
+            s.flush()
+            slip_id = srow.id
+            audit.record(
+                s,
+                user=user.username,
+                action="slip.enter",
+                entity="warrantyslip",
+                entity_id=srow.id,
+                after=slip_values,
+                at=now,
+            )
+        outlet = s.get(Outlet, outlet_id) if outlet_id is not None else None
+        kinds: list[str] = []
+        for finding in saved_flags(day, card, earlier, known=tk is not None):
+            key = flag_key(day, outlet.code if outlet else "", finding)
+            flag_eng = eng if finding.engineer_id == card.engineer_code else None
+            if flag_eng is None and finding.engineer_id:
+                flag_eng = s.exec(
+                    select(Engineer).where(Engineer.code == finding.engineer_id)
+                ).first()
+            _raise_flag(
+                s,
+                user=user.username,
+                finding=finding,
+                key=key,
+                day=day,
+                outlet_id=outlet_id,
+                engineer_id=flag_eng.id if flag_eng else None,
+                now=now,
+            )
+            kinds.append(finding.kind)
+        assert row.id is not None
+        return SavedCard(row.id, slip_id, day, len(earlier), tk is None, tuple(kinds))

@@ -1,0 +1,17 @@
+"""The supervisor's admin screen (管理): engineers and their leave, users, policy."""
+
+from clerk_tui.ui.nav import NavEntry
+
+ENTRIES = [
+    NavEntry(
+        name="admin",
+        key="a",
+        label_key="ad.nav",
+        help_key="ad.nav.help",
+        module="clerk_tui.ui.screens.admin",
+        cls="AdminScreen",
+        css="screens/admin.tcss",
+        roles=frozenset({"supervisor"}),
+        order=90,
+    )
+]

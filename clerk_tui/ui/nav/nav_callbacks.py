@@ -1,0 +1,18 @@
+"""The callbacks queue (回访) in the app's navigation: key h."""
+
+from __future__ import annotations
+
+from clerk_tui.ui.nav import NavEntry
+
+ENTRIES = [
+    NavEntry(
+        name="callbacks",
+        key="h",
+        label_key="cb.nav",
+        help_key="cb.nav.help",
+        module="clerk_tui.ui.screens.callbacks",
+        cls="CallbacksScreen",
+        css="screens/callbacks.tcss",
+        order=60,
+    )
+]

@@ -1,0 +1,16 @@
+"""The card entry screen (录入监督卡), key c."""
+
+from clerk_tui.ui.nav import NavEntry
+
+ENTRIES = [
+    NavEntry(
+        name="cards",
+        key="c",
+        label_key="ce.nav",
+        help_key="ce.nav.help",
+        module="clerk_tui.ui.screens.card_entry",
+        cls="CardEntryScreen",
+        css="screens/card_entry.tcss",
+        order=50,
+    )
+]

@@ -1,0 +1,16 @@
+"""The schedule screen in the app's navigation (key s)."""
+
+from clerk_tui.ui.nav import NavEntry
+
+ENTRIES = [
+    NavEntry(
+        name="schedule",
+        key="s",
+        label_key="sc.nav",
+        help_key="sc.nav.help",
+        module="clerk_tui.ui.screens.schedule",
+        cls="ScheduleScreen",
+        css="screens/schedule.tcss",
+        order=30,
+    )
+]

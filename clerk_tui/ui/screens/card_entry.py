@@ -1,0 +1,408 @@
+"""Card entry (录入监督卡): returned cards and slips keyed by ticket no., checked as they are typed.
+
+The fast path for a clean card: scan the ticket (its number and Enter), arrival and finish
+as HHMM (each moves on by itself), F3 for "the customer signed", then one key each for
+signature, satisfaction, attitude and quality, and Ctrl+S: about 15 keys. The engineer,
+return time, signing time and slip default from the ticket and the clock.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from clerk_tui.i18n import t
+from clerk_tui.ui.widgets.card_confirm import ConfirmOrphan
+from clerk_tui.ui.widgets.card_fields import (
+    ChoiceField,
+    CodeListSuggester,
+    FieldRefused,
+    parse_time,
+    show_time,
+    show_yuan,
+)
+from clerk_tui.ui.widgets.card_form import (
+    CHOICE_FIELDS,
+    MIRRORS,
+    MONEY_FIELDS,
+    TIME_FIELDS,
+    CardForm,
+    FormRead,
+    read_form,
+)
+from clerk_tui.ui.widgets.card_panels import (
+    KIND_FIELD,
+    field_hint,
+    recent_row,
+    ticket_panel,
+    warnings_panel,
+)
+from clerk_tui.ui.widgets.form import apply_cursor_blink
+from clerk_tui.ui.widgets.screen_base import ClerkScreen
+
+_FOUR_DIGITS = re.compile(r"^\d{4}$")
+_PARTIAL_TIME = re.compile(r"^\d{1,3}$")
+"""A time still being typed: its error waits until it is complete or the clerk moves on."""
+
+
+class CardEntryScreen(ClerkScreen):
+    """Keyed by ticket no.; the ticket beside the form, live warnings, the day's cards below."""
+
+    CSS_PATH = "card_entry.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "ce.key.save", priority=True),
+        Binding("f3", "customer_signed", "ce.key.customer", priority=True),
+        Binding("f4", "household_signed", "ce.key.household", priority=True),
+        Binding("escape", "clear", "ce.key.clear"),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, ctx) -> None:
+            super().__init__()
+            self.ctx = ctx
+
+    class Saved(Message):
+        def __init__(self, saved, ticket_no: str) -> None:
+            super().__init__()
+            self.saved, self.ticket_no = saved, ticket_no
+
+    class Progress(Message):
+        def __init__(self, progress) -> None:
+            super().__init__()
+            self.progress = progress
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ctx = None
+        self.findings: list = []
+        self.errors: dict[str, str] = {}
+        self.touched: set[str] = set()
+        self._household = 0
+        self._saving = False
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        with Horizontal(id="ce-main"):
+            yield CardForm(id="ce-form")
+            with Vertical(id="ce-side"):
+                yield Static(ticket_panel(None), id="ce-ticket-panel")
+                yield Static(warnings_panel([]), id="ce-warnings")
+                yield Static("", id="ce-progress")
+                yield DataTable(id="ce-recent", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    @property
+    def form(self) -> CardForm:
+        return self.query_one(CardForm)
+
+    def on_mount(self) -> None:
+        self.title = t("ce.title")
+        apply_cursor_blink(self)
+        table = self.query_one("#ce-recent", DataTable)
+        for key in ("ticket", "engineer", "signer", "satisfaction", "returned", "mark"):
+            table.add_column(t(f"ce.col.{key}"), key=key)
+        self.form.field("ticket").focus()
+        self._refresh_progress()
+
+    # -- the ticket -------------------------------------------------------------------
+    @on(Input.Submitted, "#ce-ticket")
+    def _ticket_submitted(self, event: Input.Submitted) -> None:
+        no = event.value.strip()
+        if not no:
+            return
+        self.query_one("#ce-ticket-panel", Static).update(ticket_panel(None, looking_up=no))
+        self._load(no)
+
+    @work(thread=True, exclusive=True, group="card-load", exit_on_error=False)
+    def _load(self, no: str) -> None:
+        from clerk_tui.services.cards import load_ticket_for_card
+
+        app = self.app
+        ctx = load_ticket_for_card(app.db, no, app.today, outlet_id=app.user.outlet_id)  # type: ignore[attr-defined]
+        self.post_message(self.Loaded(ctx))
+
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        ctx = self.ctx = message.ctx
+        self.touched.clear()
+        self._household = 0
+        form = self.form
+        for name in (
+            *TIME_FIELDS,
+            "signer",
+            "relation",
+            "fee",
+            "items",
+            "receipt",
+            "notes",
+            "cause",
+            "action",
+            "parts",
+            "slip_fee",
+            "slip_receipt",
+        ):
+            form.put(name, "")
+        for name in CHOICE_FIELDS:
+            form.put(name, None)
+        form.put("ticket", ctx.ticket_no)
+        form.put("engineer", ctx.ticket.engineer_code if ctx.ticket else "")
+        form.put("returned", show_time(self.app.now(), self.app.today))  # type: ignore[attr-defined]
+        form.put("confident", True)
+        repair = ctx.ticket is not None and ctx.ticket.service_type == "repair"
+        form.put("slip", repair)
+        form.field("items").suggester = CodeListSuggester(sorted(ctx.fees.versions))  # type: ignore[attr-defined]
+        form.field("engineer").suggester = CodeListSuggester(  # type: ignore[attr-defined]
+            [e.code for e in ctx.engineers]
+        )
+        self.query_one("#ce-ticket-panel", Static).update(ticket_panel(ctx))
+        self._recheck()
+        form.field("arrived" if ctx.ticket and ctx.ticket.engineer_code else "engineer").focus()
+
+    # -- typing -----------------------------------------------------------------------
+    def _field_name(self, widget) -> str:
+        return (widget.id or "").removeprefix("ce-")
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        name = self._field_name(event.input)
+        if name == "ticket" or self.ctx is None:
+            return
+        typed = event.input.has_focus  # values put by the screen land while focus is elsewhere
+        if typed:
+            self.touched.add(name)
+            self._mirror(name)
+        self._recheck()
+        if (
+            typed
+            and name in TIME_FIELDS
+            and _FOUR_DIGITS.match(event.value)
+            and name not in self.errors
+        ):
+            self.screen.focus_next()
+
+    @on(Input.Blurred)
+    def _left_field(self, event: Input.Blurred) -> None:
+        """A time typed as HHMM is shown as HH:MM once the clerk moves on."""
+        name = self._field_name(event.input)
+        if self.ctx is None or name not in TIME_FIELDS:
+            return
+        if name in self.errors:
+            self._recheck()  # a half-typed time shows its error once the clerk leaves it
+            return
+        day = self.app.today if name == "returned" else self.ctx.day  # type: ignore[attr-defined]
+        try:
+            shown = show_time(parse_time(event.value, day), day)
+        except FieldRefused:
+            return
+        if shown and shown != event.value:
+            self.form.put(name, shown)
+            self._mirror(name)
+
+    @on(ChoiceField.Changed)
+    def _choice_changed(self, event: ChoiceField.Changed) -> None:
+        if self.ctx is not None:
+            self._recheck()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        name = self._field_name(event.input)
+        if name != "ticket" and name not in self.errors:
+            self.screen.focus_next()
+
+    def _mirror(self, name: str) -> None:
+        """Copy a field into the fields that follow it until they are typed in themselves."""
+        for target, source in MIRRORS.items():
+            if source == name and target not in self.touched:
+                self.form.put(target, self.form.value(source))
+
+    def _values(self) -> dict[str, object]:
+        form = self.form
+        names = (
+            "ticket",
+            "engineer",
+            "signer",
+            "relation",
+            "items",
+            "receipt",
+            "notes",
+            "cause",
+            "action",
+            "parts",
+            "slip_receipt",
+            *TIME_FIELDS,
+            *MONEY_FIELDS,
+            *CHOICE_FIELDS,
+        )
+        return {n: form.value(n) for n in names}
+
+    def _read(self) -> FormRead:
+        ctx = self.ctx
+        engineers = {e.name: e.code for e in ctx.engineers}
+        return read_form(self._values(), day=ctx.day, today=self.app.today, engineers=engineers)  # type: ignore[attr-defined]
+
+    def _recheck(self) -> None:
+        """Errors of the fields and the reconciliation's findings about the card as it stands."""
+        from clerk_tui.services.cards_checks import card_warnings
+
+        if self.ctx is None:
+            return
+        read = self._read()
+        self.errors = read.errors
+        self.findings = card_warnings(self.ctx, read.card)
+        form = self.form
+        focused = self._field_name(self.focused) if self.focused is not None else ""
+        for name in {
+            *KIND_FIELD.values(),
+            *read.errors,
+            *TIME_FIELDS,
+            *MONEY_FIELDS,
+            "engineer",
+            "items",
+        }:
+            typing = name == focused and _PARTIAL_TIME.match(str(form.value(name) or ""))
+            if name in read.errors and not typing:
+                form.hint(name, read.errors[name], error=True)
+            else:
+                form.hint(name, field_hint(self.findings, name) or self._info(name, read))
+        self.query_one("#ce-warnings", Static).update(warnings_panel(self.findings))
+
+    def _info(self, name: str, read: FormRead) -> Text | None:
+        from clerk_tui.domain.fees import fee_check
+
+        ctx = self.ctx
+        if name == "engineer" and read.card.engineer_code:
+            known = {e.code: e.name for e in ctx.engineers}
+            if read.card.engineer_code in known:
+                return Text(known[read.card.engineer_code], style="dim")
+            return Text(t("ce.hint.engineer_unknown"), style="yellow")
+        if name == "items" and read.card.fee_items:
+            visit = ctx.ticket.visit if ctx.ticket else None
+            chk = fee_check(read.card, visit, ctx.fees, ctx.day)
+            if chk.unknown:
+                return Text(t("ce.hint.items_unknown", codes="|".join(chk.unknown)), style="yellow")
+            return Text(t("ce.hint.items_standard", amount=show_yuan(chk.allowed_fen)), style="dim")
+        if name in MIRRORS and name not in self.touched and self.form.value(name):
+            return Text(t("ce.hint.default"), style="dim")
+        return None
+
+    # -- signer keys ------------------------------------------------------------------
+    def action_customer_signed(self) -> None:
+        if self.ctx is None or self.ctx.ticket is None:
+            return
+        self.form.put("signer", self.ctx.ticket.customer_name)
+        self.form.put("relation", "")
+        self.form.field("signature").focus()
+
+    def action_household_signed(self) -> None:
+        if self.ctx is None or self.ctx.ticket is None or not self.ctx.ticket.household:
+            return
+        members = self.ctx.ticket.household
+        name, relation = members[self._household % len(members)]
+        self._household += 1
+        self.form.put("signer", name)
+        self.form.put("relation", relation)
+        self.form.field("signature").focus()
+
+    # -- saving -----------------------------------------------------------------------
+    def action_save(self) -> None:
+        if self._saving:
+            return
+        if self.ctx is None or self.form.value("ticket") != self.ctx.ticket_no:
+            self.notify(t("ce.err.no_ticket"), severity="warning", markup=False)
+            self.form.field("ticket").focus()
+            return
+        self._recheck()
+        read = self._read()
+        if not read.card.engineer_code:
+            read.errors["engineer"] = t("ce.err.engineer")
+            self.form.hint("engineer", read.errors["engineer"], error=True)
+        if read.errors:
+            self.notify(t("ce.err.fix", n=len(read.errors)), severity="error", markup=False)
+            first = next(n for n in self._values() if n in read.errors)
+            self.form.field(first).focus()
+            return
+        if self.ctx.ticket is None:
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._start_save(read)
+
+            self.app.push_screen(ConfirmOrphan(self.ctx.ticket_no), answered)
+            return
+        self._start_save(read)
+
+    def _start_save(self, read: FormRead) -> None:
+        self._saving = True
+        self.query_one("#ce-progress", Static).update(Content(t("ce.saving")))
+        self._save(read)
+
+    @work(thread=True, exclusive=True, group="card-save", exit_on_error=False)
+    def _save(self, read: FormRead) -> None:
+        from clerk_tui.services.cards import save_card
+
+        app = self.app
+        saved = save_card(app.db, user=app.user, card=read.card, slip=read.slip, now=app.now())  # type: ignore[attr-defined]
+        self.post_message(self.Saved(saved, read.card.ticket_no))
+
+    def worker_failed(self, worker) -> None:
+        self._saving = False
+        self._refresh_progress()
+
+    @on(Saved)
+    def _saved(self, message: Saved) -> None:
+        self._saving = False
+        s, no = message.saved, message.ticket_no
+        if s.orphan:
+            self.notify(t("ce.saved.orphan", no=no), severity="warning", markup=False)
+        elif s.earlier_cards:
+            self.notify(
+                t("ce.saved.duplicate", no=no, n=s.earlier_cards), severity="warning", markup=False
+            )
+        else:
+            key = "ce.saved.slip" if s.slip_id else "ce.saved"
+            self.notify(t(key, no=no), markup=False)
+        self._reset()
+        self._refresh_progress()
+
+    def _reset(self) -> None:
+        self.ctx = None
+        self.findings, self.errors = [], {}
+        for name in self._values():
+            self.form.put(name, None if name in CHOICE_FIELDS else "")
+            self.form.hint(name, None)
+        self.query_one("#ce-ticket-panel", Static).update(ticket_panel(None))
+        self.query_one("#ce-warnings", Static).update(warnings_panel([]))
+        self.form.field("ticket").focus()
+
+    def action_clear(self) -> None:
+        if self.ctx is not None or self.form.value("ticket"):
+            self._reset()
+        elif len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+
+    # -- the day's cards --------------------------------------------------------------
+    def _refresh_progress(self) -> None:
+        self._progress()
+
+    @work(thread=True, exclusive=True, group="card-progress", exit_on_error=False)
+    def _progress(self) -> None:
+        from clerk_tui.services.cards_progress import day_progress
+
+        self.post_message(self.Progress(day_progress(self.app.db, day=self.app.today)))  # type: ignore[attr-defined]
+
+    @on(Progress)
+    def _show_progress(self, message: Progress) -> None:
+        p = message.progress
+        line = t("ce.progress", day=p.day.isoformat(), returned=p.returned, expected=p.expected)
+        self.query_one("#ce-progress", Static).update(Content(line))
+        table = self.query_one("#ce-recent", DataTable)
+        table.clear()
+        table.add_rows([recent_row(c) for c in p.recent])

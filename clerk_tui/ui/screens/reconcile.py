@@ -1,0 +1,327 @@
+"""Reconciliation (对帐) — the supervisor's end of day: tally, flags with evidence, decisions, sign-off.
+
+Opening the screen reconciles the day in a thread worker (idempotent: decisions stand); every
+decision, sign-off, reopening and report runs in a worker too, and a refusal (no reason, open
+flags, a locked day) is shown on the status line as the service's own sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import DataTable, Footer, Header, Static
+from textual.worker import get_current_worker
+
+from clerk_tui.i18n import t
+from clerk_tui.services.reconcile import FlagRow
+from clerk_tui.services.reconcile_load import OutletRef
+from clerk_tui.services.signoff import DayStatus
+from clerk_tui.ui.dialogs.rec_input import RecInputDialog
+from clerk_tui.ui.widgets.rec_tables import FlagTable, TallyTable, evidence_text
+from clerk_tui.ui.widgets.screen_base import ClerkScreen
+from clerk_tui.ui.widgets.ticket_labels import code_label, when
+
+
+@dataclass(frozen=True)
+class DayView:
+    """What the screen shows of one outlet's day."""
+
+    outlet: OutletRef
+    day: date
+    status: DayStatus
+    tally: tuple
+    flags: list[FlagRow]
+
+
+class ReconcileScreen(ClerkScreen):
+    """Per-engineer tally, the flags with their evidence, confirm/dismiss, sign-off, report."""
+
+    CSS_PATH = "reconcile.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("c", "decide('confirmed')", "ru.key.confirm"),
+        Binding("x", "decide('dismissed')", "ru.key.dismiss"),
+        Binding("s", "sign_off", "ru.key.signoff"),
+        Binding("o", "reopen", "ru.key.reopen"),
+        Binding("e", "export", "ru.key.export"),
+        Binding("r", "rerun", "ru.key.rerun"),
+        Binding("escape", "back", "ru.key.back"),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, view: DayView, note: str = "") -> None:
+            super().__init__()
+            self.view, self.note = view, note
+
+    class Refused(Message):
+        def __init__(self, sentence: str) -> None:
+            super().__init__()
+            self.sentence = sentence
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.view: DayView | None = None
+        self.busy = False
+        self._shown: dict[str, object] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        yield Static(Content(t("ru.loading")), id="ru-heading")
+        yield Static("", id="ru-status", markup=False)
+        with Horizontal(id="ru-body"):
+            with Vertical(id="ru-left"):
+                yield Static(Content(t("ru.tally.title")), classes="ru-title")
+                yield TallyTable(id="ru-tally")
+            with Vertical(id="ru-right"):
+                yield Static(Content(t("ru.flags.title")), classes="ru-title")
+                yield FlagTable(id="ru-flags")
+                with VerticalScroll(id="ru-evidence-box"):
+                    yield Static(evidence_text(None), id="ru-evidence", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = t("ru.title")
+        self.query_one(FlagTable).focus()
+        self._reconcile()
+
+    # ---- workers ------------------------------------------------------------------------
+    def _app(self):
+        return self.app
+
+    def _view(self, outlet: OutletRef, day: date, tally: tuple) -> DayView:
+        from clerk_tui.services.reconcile import day_flags
+        from clerk_tui.services.signoff import day_status
+
+        db = self._app().db
+        return DayView(outlet, day, day_status(db, outlet.id, day), tally,
+                       day_flags(db, outlet.id, day))  # fmt: skip
+
+    @work(thread=True, exclusive=True, group="reconcile", exit_on_error=False)
+    def _reconcile(self) -> None:
+        from clerk_tui.services.reconcile_proc import reconcile_in_helper
+
+        app = self._app()
+        user = app.user
+        done = reconcile_in_helper(app.db, user.outlet_id if user else None, app.today,
+                                   now=app.now(), user=user.username)  # fmt: skip
+        if get_current_worker().is_cancelled:
+            return
+        d = done.day
+        self.post_message(
+            self.Loaded(DayView(d.outlet, d.day, done.status, d.result.engineers, done.flags))
+        )
+
+    @work(thread=True, exclusive=True, group="reconcile-act", exit_on_error=False)
+    def _act(self, job, note) -> None:
+        from clerk_tui.io.report import ReportError
+        from clerk_tui.services.daylock import DayLocked
+        from clerk_tui.services.signoff import EodRefused
+
+        view = self.view
+        assert view is not None
+        try:
+            result = job()
+        except (EodRefused, DayLocked, ReportError) as exc:
+            self.post_message(self.Refused(str(exc)))
+            return
+        self.post_message(self.Loaded(self._view(view.outlet, view.day, view.tally), note(result)))
+
+    # ---- showing ------------------------------------------------------------------------
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        self.busy = False
+        old, view = self.view, message.view
+        self.view = view
+        table = self.query_one(FlagTable)
+        # A rerun that changes nothing leaves the tables alone (no redraw, cursor kept).
+        if old is None or old.tally != view.tally:
+            self.query_one(TallyTable).show(view.tally)
+        if old is None or old.flags != view.flags:
+            table.show(view.flags, table.flag_id_at_cursor())
+        self._heading()
+        self._show_evidence()
+        self._status(message.note)
+
+    @on(Refused)
+    def _refused(self, message: Refused) -> None:
+        self.busy = False
+        self._status(message.sentence, error=True)
+        self.notify(message.sentence, severity="error", markup=False, timeout=8)
+
+    def worker_failed(self, worker) -> None:
+        self.busy = False
+
+    def _heading(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        st = view.status
+        parts: list = [
+            (t("ru.heading", outlet=view.outlet.code, day=view.day.isoformat()), "bold"),
+            "   ",
+            (
+                code_label("ru.state", st.state),
+                "bold reverse" if st.state != "reconciled" else "bold",
+            ),
+            "   ",
+            t("ru.heading.counts", flags=len(view.flags), open=st.open_flags),
+        ]
+        if st.signed_off_at is not None:
+            parts += ["   ", t("ru.heading.signed", by=st.signed_off_by, at=when(st.signed_off_at))]
+        elif st.reopen_reason:
+            parts += ["   ", (t("ru.heading.reopened", reason=st.reopen_reason), "dim")]
+        self._put("#ru-heading", Content.assemble(*parts))
+
+    def _put(self, selector: str, content, *, layout: bool = False) -> None:
+        """Update a Static only when what it shows changes; the one-line ones (fixed height in
+        the stylesheet) without a new layout, which would repaint the whole screen."""
+        if self._shown.get(selector) != content:
+            self._shown[selector] = content
+            self.query_one(selector, Static).update(content, layout=layout)
+
+    def _status(self, sentence: str, *, error: bool = False) -> None:
+        self.query_one("#ru-status", Static).set_class(error, "-error")
+        self._put("#ru-status", sentence)
+
+    def _current(self) -> FlagRow | None:
+        if self.view is None:
+            return None
+        fid = self.query_one(FlagTable).flag_id_at_cursor()
+        return next((f for f in self.view.flags if f.id == fid), None)
+
+    def _show_evidence(self) -> None:
+        self._put("#ru-evidence", evidence_text(self._current()), layout=True)
+
+    @on(DataTable.RowHighlighted, "#ru-flags")
+    def _highlighted(self) -> None:
+        self._show_evidence()
+
+    @on(DataTable.RowSelected, "#ru-flags")
+    def _selected(self) -> None:
+        self._show_evidence()
+        self.query_one("#ru-evidence-box").focus()
+
+    # ---- actions ------------------------------------------------------------------------
+    def _ready(self) -> bool:
+        if self.view is None or self.busy:
+            self.app.bell()
+            return False
+        return True
+
+    def action_decide(self, decision: str) -> None:
+        flag = self._current() if self._ready() else None
+        if flag is None:
+            return
+        title = t(f"ru.ask.{decision}", kind=code_label("rec.kind", flag.kind),
+                  ticket=flag.ticket_no or flag.engineer_code)  # fmt: skip
+
+        def answered(reason: str | None) -> None:
+            if reason is None:
+                return
+            self._decide(flag.id, decision, reason)
+
+        self.app.push_screen(
+            RecInputDialog(title, t("ru.ask.reason"), empty_message=t("ru.err.reason")), answered
+        )
+
+    def _decide(self, flag_id: int, decision: str, reason: str) -> None:
+        from clerk_tui.services.signoff import decide_flag
+
+        app = self._app()
+
+        def job():
+            return decide_flag(app.db, flag_id, decision=decision, reason=reason,
+                               user=app.user, now=app.now())  # fmt: skip
+
+        def note(done) -> str:
+            text = t(f"ru.done.{decision}")
+            if done.violation:
+                text += " " + t("ru.done.violation")
+            if done.remedy_booked:
+                text += " " + t("ru.done.remedy")
+            return text
+
+        self._start(job, note)
+
+    def _start(self, job, note) -> None:
+        self.busy = True
+        self._status(t("ru.working"))
+        self._act(job, note)
+
+    def action_sign_off(self) -> None:
+        if not self._ready():
+            return
+        from clerk_tui.services.signoff import sign_off
+
+        app, view = self._app(), self.view
+        self._start(
+            lambda: sign_off(app.db, view.outlet.id, view.day, user=app.user, now=app.now()),
+            lambda _r: t("ru.done.signed", day=view.day.isoformat()),
+        )
+
+    def action_reopen(self) -> None:
+        if not self._ready():
+            return
+        from clerk_tui.services.signoff import reopen
+
+        app, view = self._app(), self.view
+
+        def answered(reason: str | None) -> None:
+            if reason is None:
+                return
+            self._start(
+                lambda: reopen(app.db, view.outlet.id, view.day, reason=reason, user=app.user,
+                               now=app.now()),
+                lambda _r: t("ru.done.reopened", day=view.day.isoformat()),
+            )  # fmt: skip
+
+        self.app.push_screen(
+            RecInputDialog(t("ru.ask.reopen", day=view.day.isoformat()), t("ru.ask.reason"),
+                           empty_message=t("ru.err.reason")),
+            answered,
+        )  # fmt: skip
+
+    def action_export(self) -> None:
+        if not self._ready():
+            return
+        from pathlib import Path
+
+        from clerk_tui.services.report import default_path, write_day_report
+
+        app, view = self._app(), self.view
+
+        def answered(path: str | None) -> None:
+            if path is None:
+                return
+            self._start(
+                lambda: write_day_report(app.db, view.outlet, view.day, Path(path),
+                                         now=app.now(), user=app.user.username),
+                lambda done: t("ru.done.report", path=done.path, sha=done.checksum[:16])
+                + (" " + t("ru.done.reported") if done.reported else ""),
+            )  # fmt: skip
+
+        self.app.push_screen(
+            RecInputDialog(t("ru.ask.export"), t("ru.ask.path"),
+                           value=str(default_path(view.outlet.code, view.day)),
+                           empty_message=t("ru.err.path"), collapse=False),
+            answered,
+        )  # fmt: skip
+
+    def action_rerun(self) -> None:
+        if self.busy:
+            self.app.bell()
+            return
+        self._reconcile()  # quick, and the tables change only if the result does
+
+    def action_back(self) -> None:
+        if self.focused is not None and self.focused.id == "ru-evidence-box":
+            self.query_one(FlagTable).focus()
+        elif len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
