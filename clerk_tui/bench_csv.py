@@ -8,27 +8,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from clerk_tui.bench_synth import DISTRICTS, GIVEN, SURNAMES, ticket_rows
-
-TICKET_CSV_COLUMNS = (
-    "ticket_no",
-    "outlet_code",
-    "source",
-    "service_type",
-    "customer_name",
-    "phone",
-    "address",
-    "product_model",
-    "serial_no",
-    "purchase_date",
-    "symptom",
-    "requested_start",
-    "requested_end",
-    "engineer_id",
-    "appointment_start",
-    "appointment_end",
-    "status",
-    "created_at",
-)
+from clerk_tui.io.import_columns import COLUMNS
 
 
 def write_import_files(folder: Path, n: int, *, seed: int = 7) -> tuple[Path, Path]:
@@ -38,20 +18,7 @@ def write_import_files(folder: Path, n: int, *, seed: int = 7) -> tuple[Path, Pa
     engineers = folder / "engineers.csv"
     with engineers.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(
-            [
-                "engineer_id",
-                "name",
-                "phone",
-                "outlet_code",
-                "skills",
-                "work_start",
-                "work_end",
-                "base_district",
-                "certificate_no",
-                "active",
-            ]
-        )
+        w.writerow(COLUMNS["engineers"])
         for k in range(1, 51):
             w.writerow(
                 [
@@ -71,7 +38,7 @@ def write_import_files(folder: Path, n: int, *, seed: int = 7) -> tuple[Path, Pa
     today = date.today()
     with tickets.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(TICKET_CSV_COLUMNS)
+        w.writerow(COLUMNS["tickets"])
         for r in ticket_rows(n, rng, today, 50, owner=1):
             status = r[16] if r[16] != "closed" else "completed"
             eng = "" if r[18] is None else f"E{r[18]:04d}"

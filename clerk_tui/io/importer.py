@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from clerk_tui.db.audit import record
 from clerk_tui.i18n import t
 from clerk_tui.io.import_cells import Cells
 from clerk_tui.io.import_columns import match_header
@@ -66,6 +67,23 @@ def import_file(db: _Database, kind: str, path: str | Path) -> ImportReport:
     try:
         with db.session() as s:
             KINDS[kind](s.connection(), rows, report)
+            if report.inserted or report.updated:
+                # One audit entry per file that changed something, in the same transaction.
+                record(
+                    s,
+                    user=_os_user(),
+                    action=f"import.{kind}",
+                    entity="file",
+                    entity_id=path.name,
+                    after={
+                        "path": str(path),
+                        "sha256": _sha256(path),
+                        "inserted": report.inserted,
+                        "updated": report.updated,
+                        "unchanged": report.unchanged,
+                        "rejected": len(report.rejected),
+                    },
+                )
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
         raise ImportRefused(
@@ -83,6 +101,25 @@ def import_file(db: _Database, kind: str, path: str | Path) -> ImportReport:
             t("import.warn_rejects_unwritable", path=old, reason=exc.strerror or exc)
         )
     return report
+
+
+def _os_user() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "import"
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _warn_extra_cells(table: Table, report: ImportReport) -> None:

@@ -40,6 +40,7 @@ from clerk_tui.domain.reconcile_inputs import (
 )
 from clerk_tui.services import audit
 from clerk_tui.services.auth import CurrentUser
+from clerk_tui.services.callbacks_data import card_info
 from clerk_tui.services.cards_checks import saved_flags
 from clerk_tui.services.dashboard import INACTIVE_APPOINTMENTS
 from clerk_tui.services.database import Database
@@ -110,29 +111,6 @@ class SavedCard:
     """Kinds flagged on saving: 'duplicate_card', 'orphan_card'."""
 
 
-def _card_info(c: SupervisionCard) -> CardInfo:
-    return CardInfo(
-        ticket_no=c.ticket_no,
-        engineer_code=c.engineer_code,
-        returned_at=c.returned_at,
-        arrived_at=c.arrived_at,
-        finished_at=c.finished_at,
-        signer_name=c.signer_name,
-        signer_relation=c.signer_relation,
-        signature_present=c.signature_present,
-        satisfaction=c.satisfaction,
-        attitude_score=c.attitude_score,
-        quality_score=c.quality_score,
-        signed_at=c.signed_at,
-        fee_charged_fen=c.fee_charged_fen,
-        fee_items=tuple(x for x in c.fee_items.split("|") if x),
-        receipt_no=c.receipt_no,
-        repair_confident=c.repair_confident,
-        called_ahead=c.called_ahead,
-        notes=c.notes,
-    )
-
-
 def _appointment(s: Session, ticket_id: int, day: date) -> Appointment | None:
     """The visit: a live appointment on `day`, else the latest live one, else the latest at all."""
     rows = s.exec(
@@ -197,7 +175,7 @@ def load_ticket_for_card(
             query = query.where(Engineer.outlet_id == outlet)
         engineers = tuple(EngineerInfo(e.code, e.name) for e in s.exec(query).all())
         existing = tuple(
-            _card_info(c)
+            card_info(c)
             for c in s.exec(
                 select(SupervisionCard)
                 .where(SupervisionCard.ticket_no == no)
@@ -293,7 +271,7 @@ def save_card(
         outlet_id = tk.outlet_id if tk is not None else user.outlet_id
         ensure_day_open(s, outlet_id=outlet_id, day=day)
         earlier = [
-            _card_info(c)
+            card_info(c)
             for c in s.exec(
                 select(SupervisionCard)
                 .where(SupervisionCard.ticket_no == card.ticket_no)

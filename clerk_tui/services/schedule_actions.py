@@ -113,6 +113,18 @@ def _appointment(s: Session, appointment_id: int, seen_version: int | None) -> A
     return appt
 
 
+def _open_visit(
+    s: Session, appointment_id: int, seen_version: int | None
+) -> tuple[Appointment, Ticket]:
+    """The appointment (unchanged since seen) and its ticket; refused unless open on an unlocked day."""
+    appt = _appointment(s, appointment_id, seen_version)
+    tk = _ticket(s, appt.ticket_id)
+    if appt.status != OPEN:
+        raise ScheduleError(t("sc.err.not_open", no=tk.ticket_no))
+    ensure_day_open(s, outlet_id=tk.outlet_id, day=appt.start.date())
+    return appt, tk
+
+
 def _bump(s: Session, appt: Appointment, seen_version: int, **values) -> None:
     """UPDATE the appointment only if its version is still `seen_version`; else refuse."""
     stmt = (
@@ -234,11 +246,7 @@ def move(
     ticket's requested window."""
     check_times(start, end)
     with db.session() as s:
-        appt = _appointment(s, appointment_id, seen_version)
-        tk = _ticket(s, appt.ticket_id)
-        if appt.status != OPEN:
-            raise ScheduleError(t("sc.err.not_open", no=tk.ticket_no))
-        ensure_day_open(s, outlet_id=tk.outlet_id, day=appt.start.date())
+        appt, tk = _open_visit(s, appointment_id, seen_version)
         ensure_day_open(s, outlet_id=tk.outlet_id, day=start.date())
         eng = _engineer(s, engineer_code, start.date())
         old_code = _code(s, appt.engineer_id)

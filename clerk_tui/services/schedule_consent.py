@@ -17,19 +17,16 @@ from clerk_tui.domain.states import TransitionRefused, check_transition
 from clerk_tui.i18n import t
 from clerk_tui.services import audit
 from clerk_tui.services.database import Database
-from clerk_tui.services.daylock import ensure_day_open
 from clerk_tui.services.schedule_actions import (
     Actor,
     ScheduleError,
-    _appointment,
     _bump,
     _code,
     _contact,
     _hm,
-    _ticket,
+    _open_visit,
     _touch_ticket,
 )
-from clerk_tui.services.schedule_rows import OPEN
 
 HOW_REACHED = ("phone", "sms", "in_person", "wechat")
 
@@ -66,11 +63,7 @@ def record_answer(
         raise ScheduleError(t("sc.err.answer_in_future", at=_hm(answer.at)))
     outcome = "consent" if answer.agreed else "consent_refused"
     with db.session() as s:
-        appt = _appointment(s, appointment_id, seen_version)
-        tk = _ticket(s, appt.ticket_id)
-        if appt.status != OPEN:
-            raise ScheduleError(t("sc.err.not_open", no=tk.ticket_no))
-        ensure_day_open(s, outlet_id=tk.outlet_id, day=appt.start.date())
+        appt, tk = _open_visit(s, appointment_id, seen_version)
         note = t(
             "sc.note.answer",
             who=who,

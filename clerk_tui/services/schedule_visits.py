@@ -23,13 +23,13 @@ from clerk_tui.services import audit
 from clerk_tui.services.database import Database
 from clerk_tui.services.daylock import ensure_day_open
 from clerk_tui.services.reference import load_policy
-from clerk_tui.services.schedule import OPEN
 from clerk_tui.services.schedule_actions import (
     Actor,
     ScheduleError,
     _appointment,
     _bump,
     _contact,
+    _open_visit,
     _ticket,
 )
 
@@ -50,11 +50,7 @@ def record_late(
         raise ScheduleError(t("sc.err.late_range", most=MAX_LATE_MINUTES))
     policy = load_policy(db)
     with db.session() as s:
-        appt = _appointment(s, appointment_id, seen_version)
-        tk = _ticket(s, appt.ticket_id)
-        if appt.status != OPEN:
-            raise ScheduleError(t("sc.err.not_open", no=tk.ticket_no))
-        ensure_day_open(s, outlet_id=tk.outlet_id, day=appt.start.date())
+        appt, tk = _open_visit(s, appointment_id, seen_version)
         before = appt.late_minutes
         _bump(s, appt, seen_version, late_minutes=minutes)
         response = lateness_response(minutes, policy)
@@ -144,11 +140,7 @@ def record_failed_visit(
     except ValueError:
         raise ScheduleError(t("sc.err.fail_reason")) from None
     with db.session() as s:
-        appt = _appointment(s, appointment_id, seen_version)
-        tk = _ticket(s, appt.ticket_id)
-        if appt.status != OPEN:
-            raise ScheduleError(t("sc.err.not_open", no=tk.ticket_no))
-        ensure_day_open(s, outlet_id=tk.outlet_id, day=appt.start.date())
+        appt, tk = _open_visit(s, appointment_id, seen_version)
         before = appt.outcome
         _bump(s, appt, seen_version, outcome=reason)
         text = t("sc.note.failed", what=action.describe(), note=note.strip() or "-")

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import pytest
 from sqlalchemy import text
+from sqlmodel import select
 
 from clerk_tui.db.models import BusinessDay, Outlet
 from clerk_tui.services import audit
@@ -88,3 +89,18 @@ def test_audit_verify_command_exit_codes(tmp_path, capsys):
     assert main(["--db", str(path), "audit", "verify"]) == 1
     err = capsys.readouterr().err
     assert "1" in err and "Traceback" not in err
+
+
+def test_an_import_that_changes_something_is_audited_once(db, tmp_path):
+    from clerk_tui.db.models import AuditEntry
+    from clerk_tui.io.importer import import_file
+
+    csv = tmp_path / "products.csv"
+    csv.write_text("model,category\nXQG-TEST-1,洗衣机\n", encoding="utf-8")
+    import_file(db, "products", csv)
+    import_file(db, "products", csv)  # the same file again changes nothing
+    with db.read() as s:
+        entries = s.exec(select(AuditEntry).where(AuditEntry.action == "import.products")).all()
+    assert len(entries) == 1
+    assert '"inserted": 1' in entries[0].after and "products.csv" in entries[0].entity_id
+    assert audit.verify(db).ok

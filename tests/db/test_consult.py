@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
+from intake_setup import clerk_at_outlet
 from sqlalchemy import select, update
 
-from clerk_tui.db.models import Callback, Contact, Outlet, Ticket
-from clerk_tui.services.auth import create_user
+from clerk_tui.db.models import Callback, Contact, Ticket
 from clerk_tui.services.consult import ConsultRefused, refuse_consultation, start_consultation
-from clerk_tui.services.intake import IntakeForm, load_reference, save_ticket
-from clerk_tui.services.reference import ensure_reference
+from clerk_tui.services.intake import IntakeForm, save_ticket
 
 TODAY = date(2025, 3, 14)
 NOW = datetime(2025, 3, 14, 10, 0)
@@ -29,16 +28,7 @@ MISUSE = IntakeForm(
 
 @pytest.fixture
 def setup(db):
-    ensure_reference(db)
-    with db.session() as s:
-        row = Outlet(code="QD-LS01", name="李沧")
-        s.add(row)
-        s.flush()
-        outlet_id = row.id
-    user = create_user(
-        db, username="xinxi1", password="xinxi123", role="clerk", outlet_id=outlet_id
-    )
-    return db, user, load_reference(db, today=TODAY, outlet_id=outlet_id)
+    return clerk_at_outlet(db, today=TODAY)
 
 
 def _rows(db, ticket_id):

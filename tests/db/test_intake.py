@@ -6,19 +6,18 @@ import threading
 from datetime import date, datetime, timedelta
 
 import pytest
+from intake_setup import clerk_at_outlet
 from sqlalchemy import func, select
 
-from clerk_tui.db.models import AuditEntry, BusinessDay, Customer, Outlet, Ticket
-from clerk_tui.services.auth import CurrentUser, create_user
+from clerk_tui.db.models import AuditEntry, BusinessDay, Customer, Ticket
+from clerk_tui.services.auth import CurrentUser
 from clerk_tui.services.daylock import DayLocked
 from clerk_tui.services.intake import (
     IntakeForm,
     customer_history,
-    load_reference,
     save_ticket,
     stored_phone,
 )
-from clerk_tui.services.reference import ensure_reference
 
 TODAY = date(2025, 3, 14)
 NOW = datetime(2025, 3, 14, 10, 0)
@@ -37,22 +36,7 @@ GOOD = IntakeForm(
 
 @pytest.fixture
 def outlet(db):
-    ensure_reference(db)
-    with db.session() as s:
-        row = Outlet(code="QD-LS01", name="李沧")
-        s.add(row)
-        s.flush()
-        outlet_id = row.id
-    user = create_user(
-        db,
-        username="xinxi1",
-        password="xinxi123",
-        role="clerk",
-        display_name="李娜",
-        outlet_id=outlet_id,
-    )
-    ref = load_reference(db, today=TODAY, outlet_id=outlet_id)
-    return db, user, ref
+    return clerk_at_outlet(db, today=TODAY, display_name="李娜")
 
 
 def _ticket(db, ticket_id: int) -> Ticket:

@@ -2,51 +2,23 @@
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
-from datetime import date, datetime
+from datetime import datetime
 
 import pytest
+from snap_helpers import make_app, settle
 
-from clerk_tui.config import Settings
-
-TODAY = date(2025, 3, 14)
 NOW = datetime(2025, 3, 14, 15, 0)
 SIZE = (120, 40)
 
 
-@pytest.fixture(scope="module")
-def _demo_file(tmp_path_factory):
-    from clerk_tui.services.database import open_database
-    from clerk_tui.services.demo import build_demo
-
-    path = tmp_path_factory.mktemp("snap_schedule") / "demo.db"
-    db = open_database(f"sqlite:///{path}")
-    build_demo(db, seed=1, today=TODAY)
-    db.dispose()
-    with sqlite3.connect(path) as con:
-        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return path
-
-
 @pytest.fixture
-def app(_demo_file, tmp_path):
+def app(demo_db):
     """The real app over a fresh copy of the demo, logged in as the clerk, clock frozen."""
-    from clerk_tui.ui.app import build_app
-
-    target = tmp_path / "demo.db"
-    shutil.copy(_demo_file, target)
-    settings = Settings(
-        db_url=f"sqlite:///{target}", lang="zh", today=TODAY.isoformat(), autologin="xinxi1"
-    )
-    return build_app(settings, cursor_blink=False, clock=lambda: NOW)
+    return make_app(demo_db, now=NOW, autologin="xinxi1")
 
 
 async def _settle(pilot) -> None:
-    for _ in range(4):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot, rounds=4)
 
 
 async def _open_schedule(pilot) -> None:
