@@ -52,8 +52,10 @@ USER_ACTIONS = frozenset({"today", "tickets", "logout"})
 class ClerkApp(App[int]):
     """Clerk Desk: login, the Today dashboard, and the screens reached from it."""
 
-    # Every screen's stylesheet is read once at start: a screen whose CSS is new makes Textual
-    # re-parse and re-apply all CSS when it is first shown, which costs the first paint ~20 ms.
+    # The first screens' stylesheets are read at start (a screen whose CSS is new makes Textual
+    # re-parse and re-apply all CSS when it is first shown). The feature screens registered in
+    # clerk_tui.ui.nav bring their own CSS_PATH, read when first opened, so that start-up does
+    # not parse stylesheets it does not need yet.
     CSS_PATH = [
         "app.tcss",
         "screens/login.tcss",
@@ -62,7 +64,6 @@ class ClerkApp(App[int]):
         "screens/unavailable.tcss",
         "screens/tickets.tcss",
         "screens/ticket_detail.tcss",
-        *nav.stylesheets(),
     ]
     # Providers load with the palette (textual.command is not needed to paint the first screen).
     COMMANDS = App.COMMANDS | {_screens_provider, _ticket_search_provider}

@@ -1,8 +1,8 @@
 """Screen registry: each feature area declares its screens in `nav_<area>.py` (ENTRIES).
 
 The app turns every entry into a global key (shown in the footer), a command palette
-entry and an `open_screen('<name>')` action, and reads its stylesheet at start; so a
-new screen plugs in without editing app.py. Entries are cheap data: the screen module
+entry and an `open_screen('<name>')` action, so a new screen plugs in without editing
+app.py; the screen brings its own CSS_PATH. Entries are cheap data: the screen module
 itself is imported only when the screen is first opened.
 """
 
@@ -31,8 +31,6 @@ class NavEntry:
     """Module holding the screen, e.g. 'clerk_tui.ui.screens.schedule'."""
     cls: str
     """Screen class name; constructed with no arguments."""
-    css: str | None = None
-    """Stylesheet path relative to clerk_tui/ui, e.g. 'screens/schedule.tcss'."""
     roles: frozenset[str] = ALL_ROLES
     """Roles that may open it (the reconciliation is the supervisor's)."""
     order: int = 100
@@ -62,11 +60,3 @@ def entries() -> list[NavEntry]:
 
 def entry(name: str) -> NavEntry | None:
     return next((e for e in entries() if e.name == name), None)
-
-
-def stylesheets() -> list[str]:
-    """The registered screens' stylesheets (relative to clerk_tui/ui) that exist."""
-    from pathlib import Path
-
-    ui = Path(__file__).resolve().parent.parent
-    return [e.css for e in entries() if e.css and (ui / e.css).is_file()]

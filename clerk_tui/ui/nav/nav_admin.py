@@ -10,7 +10,6 @@ ENTRIES = [
         help_key="ad.nav.help",
         module="clerk_tui.ui.screens.admin",
         cls="AdminScreen",
-        css="screens/admin.tcss",
         roles=frozenset({"supervisor"}),
         order=90,
     )

@@ -12,7 +12,6 @@ ENTRIES = [
         help_key="cb.nav.help",
         module="clerk_tui.ui.screens.callbacks",
         cls="CallbacksScreen",
-        css="screens/callbacks.tcss",
         order=60,
     )
 ]

@@ -10,7 +10,6 @@ ENTRIES = [
         help_key="ce.nav.help",
         module="clerk_tui.ui.screens.card_entry",
         cls="CardEntryScreen",
-        css="screens/card_entry.tcss",
         order=50,
     )
 ]

@@ -10,7 +10,6 @@ ENTRIES = [
         help_key="in.nav.help",
         module="clerk_tui.ui.screens.intake",
         cls="IntakeScreen",
-        css="screens/intake.tcss",
         roles=frozenset({"clerk", "supervisor"}),
         order=10,
     )

@@ -10,7 +10,6 @@ ENTRIES = [
         help_key="ru.nav.help",
         module="clerk_tui.ui.screens.reconcile",
         cls="ReconcileScreen",
-        css="screens/reconcile.tcss",
         roles=frozenset({"supervisor"}),
         order=70,
     )

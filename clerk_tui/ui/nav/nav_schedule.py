@@ -10,7 +10,6 @@ ENTRIES = [
         help_key="sc.nav.help",
         module="clerk_tui.ui.screens.schedule",
         cls="ScheduleScreen",
-        css="screens/schedule.tcss",
         order=30,
     )
 ]

@@ -10,7 +10,6 @@ ENTRIES = [
         help_key="vq.nav.help",
         module="clerk_tui.ui.screens.validation_queue",
         cls="ValidationQueueScreen",
-        css="screens/validation_queue.tcss",
         order=20,
     )
 ]

@@ -63,6 +63,8 @@ def read_admin(db, today: date) -> AdminData:
 class AdminScreen(ClerkScreen):
     """The supervisor's admin: three tabs, keys for what the current tab offers."""
 
+    CSS_PATH = "admin.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "ad.key.new"),
         Binding("e", "edit", "ad.key.edit"),

@@ -49,6 +49,8 @@ _DRAFTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 class IntakeScreen(ClerkScreen):
     """The clerk's new-ticket form."""
 
+    CSS_PATH = "intake.tcss"
+
     AUTO_FOCUS = "#in-name"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "in.key.save", priority=True),
