@@ -92,7 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         opts, rest = split_globals(argv)
         set_lang(detect_lang(opts["lang"]))  # type: ignore[arg-type]
-        args = build_parser().parse_args(rest)
+        # Plain `clerk-tui` opens the app: skip building every command's parser (start-up time).
+        args = build_parser().parse_args(rest) if rest else argparse.Namespace(command=None, today=None)
     except UsageError as exc:
         print(f"clerk-tui: {exc}", file=sys.stderr)
         return 2

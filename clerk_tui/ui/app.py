@@ -61,9 +61,6 @@ class ClerkApp(App[int]):
         "screens/login.tcss",
         "screens/first_run.tcss",
         "screens/dashboard.tcss",
-        "screens/unavailable.tcss",
-        "screens/tickets.tcss",
-        "screens/ticket_detail.tcss",
     ]
     # Providers load with the palette (textual.command is not needed to paint the first screen).
     COMMANDS = App.COMMANDS | {_screens_provider, _ticket_search_provider}
