@@ -26,6 +26,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ce.f.quality": ("维修质量", "Quality"),
     "ce.f.signed": ("签字时间", "Signed at"),
     "ce.f.fee": ("收费(元)", "Fee (yuan)"),
+    # The label column is 12 cells wide; the placeholder says the rest.
+    "ce.f.certificate": ("保修证(元)", "Cert. (yuan)"),
     "ce.f.items": ("收费项目", "Fee items"),
     "ce.f.receipt": ("收据号", "Receipt no."),
     "ce.f.confident": ("确认修好", "Sure it's fixed"),
@@ -37,6 +39,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ce.f.parts": ("更换配件", "Parts"),
     "ce.f.slip_fee": ("收费(元)", "Fee (yuan)"),
     "ce.f.slip_receipt": ("收据号", "Receipt no."),
+    "ce.ph.certificate": (
+        "用户保修证上的收费标准，空=无",
+        "fee on the customer's warranty certificate; empty = none",
+    ),
     "ce.ph.ticket": ("扫描或输入工单号，回车", "Scan or type the ticket no., Enter"),
     "ce.ph.time": ("HHMM", "HHMM"),
     "ce.ph.signer": ("F3 用户本人  F4 家庭成员", "F3 customer  F4 household"),

@@ -99,6 +99,12 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Columns a kind may carry beyond FORMATS.md: taken when present, never reported missing, and
+# hashed into the row key only when filled (so files without them keep their keys).
+OPTIONAL: dict[str, tuple[str, ...]] = {
+    "cards": ("certificate_fee",),  # 保修证标准 in yuan: what the warranty certificate allows
+}
+
 # Without these a row cannot be what it claims to be; a file lacking one is refused whole.
 REQUIRED: dict[str, tuple[str, ...]] = {
     "products": ("model", "category"),
@@ -130,7 +136,7 @@ def _closest(name: str, candidates: list[str], cutoff: float) -> str | None:
 
 def match_header(path: Path, kind: str, header: list[str]) -> Header:
     """Map known columns to positions (case-insensitive); refuse missing, misspelt or repeated ones."""
-    known = COLUMNS[kind]
+    known = COLUMNS[kind] + OPTIONAL.get(kind, ())
     index: dict[str, int] = {}
     extra: list[str] = []
     for pos, name in enumerate(header):
@@ -149,7 +155,7 @@ def match_header(path: Path, kind: str, header: list[str]) -> Header:
                     t("import.missing_column_hint", path=path, column=col, found=found)
                 )
             raise ImportRefused(t("import.missing_column", path=path, column=col))
-    missing = [c for c in known if c not in index]
+    missing = [c for c in COLUMNS[kind] if c not in index]
     for col in missing:
         found = _closest(col, extra, MISSPELT_CUTOFF)
         if found:

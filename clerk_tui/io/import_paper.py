@@ -9,14 +9,16 @@ a callback must be about a known ticket.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, select, update
 
 from clerk_tui.db.models import Callback, SupervisionCard, Ticket, WarrantySlip
+from clerk_tui.db.models_certificate import CertificateFee
 from clerk_tui.i18n import t
 from clerk_tui.io.import_bulk import insert_rows, select_in
 from clerk_tui.io.import_cells import Cells, check_order, show
-from clerk_tui.io.import_columns import COLUMNS
+from clerk_tui.io.import_columns import COLUMNS, OPTIONAL
 from clerk_tui.io.import_lookup import chunks, engineers_by_code, limits, row_hash, table_of
 from clerk_tui.io.import_types import ImportReport, RowRefused
 from clerk_tui.io.import_vocab import SATISFACTION, split_list
@@ -53,6 +55,7 @@ def parse_card(c: Cells) -> dict:
         "repair_confident": c.yn("repair_confident"),
         "called_ahead": c.yn("called_ahead"),
         "notes": c.text("notes"),
+        "certificate_fee": c.fen("certificate_fee"),
     }
 
 
@@ -86,6 +89,44 @@ def card_record(v: dict, ticket_id: int | None, engineer_id: int | None) -> dict
         "repair_confident": True if v["repair_confident"] is None else v["repair_confident"],
         "business_date": day.date() if day else None,
     }
+
+
+def store_certificates(conn: Connection, done: list[tuple[dict, int | None]]) -> None:
+    """Upsert the warranty certificate's fee (保修证标准) of each new card whose ticket is known."""
+    wanted = {
+        tid: v["certificate_fee"]
+        for v, tid in done
+        if tid is not None and v.get("certificate_fee") is not None
+    }
+    if not wanted:
+        return
+    table = table_of(CertificateFee)
+    now = datetime.now().replace(microsecond=0)
+    stored = dict(
+        conn.execute(
+            select(table.c.ticket_id, table.c.amount_fen).where(table.c.ticket_id.in_(wanted))
+        ).all()
+    )
+    for tid, fen in wanted.items():
+        if tid not in stored:
+            conn.execute(
+                table.insert().values(
+                    ticket_id=tid, amount_fen=fen, note="", recorded_at=now, user="import"
+                )
+            )
+        elif stored[tid] != fen:
+            conn.execute(
+                update(table)
+                .where(table.c.ticket_id == tid)
+                .values(amount_fen=fen, recorded_at=now, user="import")
+            )
+
+
+def _hashed_values(kind: str, values: dict) -> list:
+    """The row key's values: FORMATS columns, then the optional ones that are filled."""
+    out: list = [values[col] for col in COLUMNS[kind]]
+    out.extend((col, values[col]) for col in OPTIONAL.get(kind, ()) if values.get(col) is not None)
+    return out
 
 
 def parse_slip(c: Cells) -> dict:
@@ -156,6 +197,7 @@ def _import_hashed(
     model,
     parse: Callable[[Cells], dict],
     record: Callable[[dict, int | None, int | None], dict],
+    after: Callable[[Connection, list[tuple[dict, int | None]]], None] | None = None,
 ) -> None:
     table = table_of(model)
     tk = table_of(Ticket)
@@ -169,7 +211,7 @@ def _import_hashed(
             except RowRefused as exc:
                 report.reject(row, exc)
                 continue
-            digest = row_hash(kind, (values[col] for col in COLUMNS[kind]))
+            digest = row_hash(kind, _hashed_values(kind, values))
             if digest in first_row:
                 report.unchanged += 1
                 report.warnings.append(
@@ -190,17 +232,20 @@ def _import_hashed(
         nos = list({v["ticket_no"] for _, v, _ in fresh})
         tickets = dict(select_in(conn, tk, "ticket_no", ["ticket_no", "id"], nos))
         records = []
+        done: list[tuple[dict, int | None]] = []
         for row, v, digest in fresh:
+            tid = tickets.get(v["ticket_no"])
             try:
-                rec = record(
-                    v, tickets.get(v["ticket_no"]), engineers.get(v.get("engineer_id") or "")
-                )
+                rec = record(v, tid, engineers.get(v.get("engineer_id") or ""))
             except RowRefused as exc:
                 report.reject(row, exc)
                 continue
             rec["row_hash"] = digest
             records.append(rec)
+            done.append((v, tid))
         insert_rows(conn, table, records)
+        if after is not None:
+            after(conn, done)
         report.inserted += len(records)
 
 
@@ -213,6 +258,7 @@ def import_cards(conn: Connection, rows: Rows, report: ImportReport) -> None:
         model=SupervisionCard,
         parse=parse_card,
         record=card_record,
+        after=store_certificates,
     )
 
 

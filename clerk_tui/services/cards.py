@@ -42,6 +42,7 @@ from clerk_tui.services import audit
 from clerk_tui.services.auth import CurrentUser
 from clerk_tui.services.callbacks_data import card_info
 from clerk_tui.services.cards_checks import saved_flags
+from clerk_tui.services.certificate import certificate_fee, record_certificate_fee
 from clerk_tui.services.dashboard import INACTIVE_APPOINTMENTS
 from clerk_tui.services.database import Database
 from clerk_tui.services.daylock import ensure_day_open
@@ -67,6 +68,8 @@ class TicketForCard:
     engineer_name: str
     appointment_start: datetime | None
     appointment_end: datetime | None
+    certificate_fee_fen: int | None = None
+    """What the customer's warranty certificate allows (保修证标准), if recorded."""
 
     @property
     def visit(self) -> VisitInfo:
@@ -81,6 +84,7 @@ class TicketForCard:
             warranty_status=self.warranty_status,
             service_type=self.service_type,
             category=self.category,
+            certificate_fee_fen=self.certificate_fee_fen,
         )
 
 
@@ -147,6 +151,7 @@ def _ticket(s: Session, tk: Ticket, day: date) -> TicketForCard:
         engineer_name=eng.name if eng else "",
         appointment_start=appt.start if appt else None,
         appointment_end=appt.end if appt else None,
+        certificate_fee_fen=certificate_fee(s, tk.id) if tk.id is not None else None,
     )
 
 
@@ -255,9 +260,17 @@ def _raise_flag(
 
 
 def save_card(
-    db: Database, *, user: CurrentUser, card: CardInfo, slip: SlipInfo | None, now: datetime
+    db: Database,
+    *,
+    user: CurrentUser,
+    card: CardInfo,
+    slip: SlipInfo | None,
+    now: datetime,
+    certificate_fen: int | None = None,
 ) -> SavedCard:
     """Store one hand-entered card (and its slip) in one transaction, with audit entries.
+
+    `certificate_fen` (the warranty certificate's fee, 保修证标准) is recorded for a known ticket.
 
     Refuses (DayLocked) when the visit's day is signed off; nothing is written then.
     """
@@ -298,6 +311,10 @@ def save_card(
             after={**values, "business_date": day},
             at=now,
         )
+        if tk is not None and tk.id is not None and certificate_fen is not None:
+            record_certificate_fee(
+                s, ticket_id=tk.id, amount_fen=certificate_fen, user=user.username, now=now
+            )
         slip_id = None
         if slip is not None:
             slip_values = asdict(slip)

@@ -7,6 +7,7 @@ The screen calls `card_warnings` on every change (a few microseconds: one card, 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -30,9 +31,17 @@ _ONE_CARD_RULES: tuple[Callable[[DayData], list[Finding]], ...] = (
 )
 
 
-def card_warnings(ctx: CardContext, card: CardInfo) -> list[Finding]:
-    """Every finding the day's reconciliation would make about this card, most severe first."""
-    visits = (ctx.ticket.visit,) if ctx.ticket is not None else ()
+def card_warnings(
+    ctx: CardContext, card: CardInfo, certificate_fen: int | None = None
+) -> list[Finding]:
+    """Every finding the day's reconciliation would make about this card, most severe first.
+
+    `certificate_fen`: the warranty certificate's fee as typed (else the one recorded, if any).
+    """
+    visit = ctx.ticket.visit if ctx.ticket is not None else None
+    if visit is not None and certificate_fen is not None:
+        visit = replace(visit, certificate_fee_fen=certificate_fen)
+    visits = (visit,) if visit is not None else ()
     data = DayData(
         day=ctx.day,
         visits=visits,

@@ -32,6 +32,7 @@ from clerk_tui.db.models import (
     User,
     WarrantySlip,
 )
+from clerk_tui.db.models_certificate import CertificateFee
 from clerk_tui.db.models_eod import Violation
 from clerk_tui.db.models_valueadd import FindingWaiver, ValueAddFinding
 from clerk_tui.i18n import t
@@ -60,6 +61,7 @@ DEMO_TABLES = (
     Appointment,
     AuditEntry,
     BusinessDay,
+    CertificateFee,
     Ticket,
     EngineerLeave,
     Engineer,

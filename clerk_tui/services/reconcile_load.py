@@ -28,6 +28,7 @@ from clerk_tui.db.models import (
     Ticket,
     WarrantySlip,
 )
+from clerk_tui.db.models_certificate import CertificateFee
 from clerk_tui.domain.names import parse_household
 from clerk_tui.domain.policy import Policy
 from clerk_tui.domain.reconcile_inputs import (
@@ -195,6 +196,13 @@ def load_days(
             .group_by(Contact.ticket_id)
         ).all()
     )
+    certificate = dict(  # 保修证标准: the lower of it and the fee standard applies [H 五.3]
+        conn.execute(
+            select(CertificateFee.ticket_id, CertificateFee.amount_fen).where(
+                CertificateFee.ticket_id.in_(select(wanted.c.id))
+            )
+        ).all()
+    )
 
     card_cols = (
         SupervisionCard.ticket_no,
@@ -257,7 +265,7 @@ def load_days(
                 warranty or "",
                 stype or "repair",
                 category or "",
-                None,
+                certificate.get(tid),
                 consulted.get(tid),
             )
         )

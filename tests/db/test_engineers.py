@@ -25,6 +25,9 @@ from clerk_tui.services.engineers import (
 from clerk_tui.services.reference import ensure_reference
 from clerk_tui.services.users import AdminError
 
+# First-run reference data (catalog, fee standard) is imported and audited too.
+_NOT_IMPORT = ~AuditEntry.action.startswith("import.")
+
 TODAY = date(2025, 3, 14)
 FORM = EngineerForm(
     code="E100",
@@ -46,7 +49,7 @@ def boss(db) -> CurrentUser:
 
 def _audit(db) -> list[AuditEntry]:
     with db.read() as s:
-        return list(s.exec(select(AuditEntry).order_by(AuditEntry.id)))
+        return list(s.exec(select(AuditEntry).where(_NOT_IMPORT).order_by(AuditEntry.id)))
 
 
 def _row(db, code: str):

@@ -9,6 +9,7 @@ return time, signing time and slip default from the ticket and the clock.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from rich.text import Text
 from textual import on, work
@@ -140,6 +141,7 @@ class CardEntryScreen(ClerkScreen):
             "signer",
             "relation",
             "fee",
+            "certificate",
             "items",
             "receipt",
             "notes",
@@ -156,6 +158,8 @@ class CardEntryScreen(ClerkScreen):
         form.put("engineer", ctx.ticket.engineer_code if ctx.ticket else "")
         form.put("returned", show_time(self.app.now(), self.app.today))  # type: ignore[attr-defined]
         form.put("confident", True)
+        cert = ctx.ticket.certificate_fee_fen if ctx.ticket else None
+        form.put("certificate", show_yuan(cert) if cert is not None else "")
         repair = ctx.ticket is not None and ctx.ticket.service_type == "repair"
         form.put("slip", repair)
         form.field("items").suggester = CodeListSuggester(sorted(ctx.fees.versions))  # type: ignore[attr-defined]
@@ -256,7 +260,7 @@ class CardEntryScreen(ClerkScreen):
             return
         read = self._read()
         self.errors = read.errors
-        self.findings = card_warnings(self.ctx, read.card)
+        self.findings = card_warnings(self.ctx, read.card, read.certificate_fen)
         form = self.form
         focused = self._field_name(self.focused) if self.focused is not None else ""
         for name in {
@@ -285,6 +289,8 @@ class CardEntryScreen(ClerkScreen):
             return Text(t("ce.hint.engineer_unknown"), style="yellow")
         if name == "items" and read.card.fee_items:
             visit = ctx.ticket.visit if ctx.ticket else None
+            if visit is not None and read.certificate_fen is not None:
+                visit = replace(visit, certificate_fee_fen=read.certificate_fen)
             chk = fee_check(read.card, visit, ctx.fees, ctx.day)
             if chk.unknown:
                 return Text(t("ce.hint.items_unknown", codes="|".join(chk.unknown)), style="yellow")
@@ -349,7 +355,14 @@ class CardEntryScreen(ClerkScreen):
         from clerk_tui.services.cards import save_card
 
         app = self.app
-        saved = save_card(app.db, user=app.user, card=read.card, slip=read.slip, now=app.now())  # type: ignore[attr-defined]
+        saved = save_card(
+            app.db,
+            user=app.user,  # type: ignore[attr-defined]
+            card=read.card,
+            slip=read.slip,
+            now=app.now(),  # type: ignore[attr-defined]
+            certificate_fen=read.certificate_fen,
+        )
         self.post_message(self.Saved(saved, read.card.ticket_no))
 
     def worker_failed(self, worker) -> None:

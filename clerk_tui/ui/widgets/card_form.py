@@ -38,7 +38,7 @@ from clerk_tui.ui.widgets.card_fields import (
 )
 
 TIME_FIELDS = ("returned", "arrived", "finished", "signed")
-MONEY_FIELDS = ("fee", "slip_fee")
+MONEY_FIELDS = ("fee", "certificate", "slip_fee")
 CHOICE_FIELDS = ("signature", "satisfaction", "attitude", "quality", "confident", "called", "slip")
 MIRRORS = {"signed": "finished", "slip_fee": "fee", "slip_receipt": "receipt"}
 """Fields that copy another field until the clerk types in them."""
@@ -56,6 +56,7 @@ _CARD = (
     "quality",
     "signed",
     "fee",
+    "certificate",
     "items",
     "receipt",
     "confident",
@@ -72,6 +73,7 @@ _PLACEHOLDERS = {
     "signer": "ce.ph.signer",
     "relation": "ce.ph.relation",
     "items": "ce.ph.items",
+    "certificate": "ce.ph.certificate",
     "parts": "ce.ph.parts",
 }
 
@@ -162,6 +164,8 @@ class FormRead:
     card: CardInfo
     slip: SlipInfo | None
     errors: dict[str, str]
+    certificate_fen: int | None = None
+    """The warranty certificate's fee (保修证标准) as typed; None when left empty."""
 
 
 def read_form(
@@ -205,6 +209,11 @@ def read_form(
     code = engineers[name_match] if name_match else engineer
     split = tuple(x.strip() for x in text("items").split("|") if x.strip())
     fee = money("fee")
+    try:
+        certificate = parse_yuan(text("certificate"))
+    except FieldRefused as exc:
+        errors["certificate"] = str(exc)
+        certificate = None
     card = CardInfo(
         ticket_no=text("ticket"),
         engineer_code=code,
@@ -237,4 +246,4 @@ def read_form(
             fee_charged_fen=money("slip_fee"),
             receipt_no=text("slip_receipt"),
         )
-    return FormRead(card, slip, errors)
+    return FormRead(card, slip, errors, certificate)
