@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from clerk_tui.i18n import catalog, t
-
-_KNOWN: frozenset[str] | None = None
+from clerk_tui.i18n import has, t
 
 
 def _label(key: str, fallback: str) -> str:
-    global _KNOWN
-    if _KNOWN is None:
-        _KNOWN = frozenset(catalog())
-    return t(key) if key in _KNOWN else fallback
+    return t(key) if has(key) else fallback
 
 
 def kind_label(kind: str) -> str:

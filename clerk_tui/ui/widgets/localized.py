@@ -10,22 +10,21 @@ from dataclasses import replace
 
 from textual.dom import DOMNode
 
-from clerk_tui.i18n import catalog, t
+from clerk_tui.i18n import has, t
 
 
 def localize_bindings(node: DOMNode) -> None:
     """Replace binding descriptions and tooltips that are message keys with their text."""
-    known = catalog()
     bmap = node._bindings  # noqa: SLF001 - Textual keeps the instance's own bindings here
     for key, bindings in list(bmap.key_to_bindings.items()):
         bmap.key_to_bindings[key] = [
             replace(
                 b,
-                description=t(b.description) if b.description in known else b.description,
-                tooltip=t(b.tooltip) if b.tooltip in known else b.tooltip,
+                description=t(b.description) if has(b.description) else b.description,
+                tooltip=t(b.tooltip) if has(b.tooltip) else b.tooltip,
                 group=(
                     replace(b.group, description=t(b.group.description))
-                    if b.group is not None and b.group.description in known
+                    if b.group is not None and has(b.group.description)
                     else b.group
                 ),
             )

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from rich.cells import cell_len
 
-from clerk_tui.i18n import catalog, t
+from clerk_tui.i18n import has, t
 
 _ELLIPSIS = "..."  # ASCII: "…" is ambiguous-width and CJK terminals draw it wide
 
@@ -17,17 +17,7 @@ def code_label(prefix: str, value: str) -> str:
     if not value:
         return ""
     key = f"{prefix}.{value}"
-    return t(key) if key in _known_keys() else value
-
-
-_KNOWN: frozenset[str] | None = None
-
-
-def _known_keys() -> frozenset[str]:
-    global _KNOWN
-    if _KNOWN is None:
-        _KNOWN = frozenset(catalog())
-    return _KNOWN
+    return t(key) if has(key) else value
 
 
 def state_label(status: str) -> str:
