@@ -56,3 +56,19 @@ def test_twenty_thousand_tickets_import_in_batches(sqlite_db, tmp_path):
         assert s.execute(select(func.count()).select_from(Customer)).scalar_one() > 10_000
     # ~21,000-24,000 rows/s on the shared 2-core build machine; row-at-a-time is ~5x slower.
     assert report.inserted / cpu > 8_000
+
+
+def test_the_cycle_collector_is_back_on_after_an_import_good_or_refused(sqlite_db, tmp_path):
+    """The import pauses Python's cycle collector for speed; an app importing in a worker
+    must get it back whatever the file was."""
+    import gc
+
+    from clerk_tui.io.importer import ImportRefused
+
+    import_file(sqlite_db, "tickets", write_tickets(tmp_path / "t.csv", 10))
+    assert gc.isenabled()
+    broken = tmp_path / "broken.csv"
+    broken.write_bytes(b"PK\x03\x04 not a csv")
+    with pytest.raises(ImportRefused):
+        import_file(sqlite_db, "tickets", broken)
+    assert gc.isenabled()

@@ -6,6 +6,8 @@ import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
+from pilot_wait import settle  # noqa: F401  (the snapshot tests import it from here)
+
 from clerk_tui.config import Settings
 
 DEMO_SEED = 1
@@ -42,13 +44,3 @@ def make_app(
         db_url=url, lang=lang, today=today.isoformat(), demo=demo, autologin=autologin
     )
     return build_app(settings, cursor_blink=False, clock=lambda: now)
-
-
-async def settle(pilot, *, rounds: int = 3, wait: float = 0.0) -> None:
-    """Let the app go quiet: an optional first pause, then `rounds` of pause + wait for workers."""
-    if wait:
-        await pilot.pause(wait)
-    for _ in range(rounds):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()

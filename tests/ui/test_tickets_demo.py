@@ -7,6 +7,7 @@ import sqlite3
 from datetime import date, datetime
 
 import pytest
+from pilot_wait import settle
 
 from clerk_tui.config import Settings
 from clerk_tui.ui.screens.ticket_detail import TicketDetailScreen
@@ -42,12 +43,7 @@ def _app(demo_file, tmp_path, lang="zh"):
 
 
 async def _settle(pilot, wait: float = 0.0) -> None:
-    if wait:
-        await pilot.pause(wait)
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot, wait=wait)
 
 
 def _screen_text(app) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
+from pilot_wait import settle as settle_pilot
 from textual.app import App
 
 from clerk_tui.db.models import (
@@ -167,12 +168,7 @@ class TicketsApp(App):
 
 async def settle(pilot, wait: float = 0.0) -> None:
     """Let timers (debounce), workers and the messages they post all finish."""
-    if wait:
-        await pilot.pause(wait)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle_pilot(pilot, rounds=2, wait=wait)
 
 
 def table_of(app) -> TicketTable:

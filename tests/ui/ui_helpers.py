@@ -6,6 +6,8 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from pilot_wait import settle as settle_pilot
+
 FROZEN_TODAY = date(2025, 3, 14)
 FROZEN_NOW = datetime(2025, 3, 14, 15, 0)
 DEMO_ACCOUNTS = [
@@ -16,10 +18,7 @@ DEMO_ACCOUNTS = [
 
 async def settle(app, pilot) -> None:
     """Let workers finish and the messages they post land (a few rounds: workers start workers)."""
-    for _ in range(3):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle_pilot(pilot)
 
 
 async def type_into(pilot, selector: str, text: str) -> None:
