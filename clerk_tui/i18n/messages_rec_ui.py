@@ -146,6 +146,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ru.title": ("当日对帐", "End-of-day reconciliation"),
     "ru.loading": ("正在对帐……", "Reconciling..."),
     "ru.working": ("正在处理……", "Working..."),
+    "ru.note.locked_unrecorded": (
+        "此日已签核锁定，本次对帐另发现 {n} 条标记未记录在案；要处理请按 o 重新打开。",
+        "This day is signed off and locked; reconciling finds {n} flags not on record. "
+        "Press o to reopen the day and decide them.",
+    ),
+    "ru.loading.day": ("正在对帐 {day}……", "Reconciling {day}..."),
+    "ru.err.future": (
+        "{day} 是今天，不能对帐以后的日期。",
+        "{day} is today; later days cannot be reconciled.",
+    ),
     "ru.tally.title": ("工程师对帐", "Engineers"),
     "ru.flags.title": ("标记（按严重程度）", "Flags, most severe first"),
     "ru.heading": ("网点 {outlet}  {day}", "Outlet {outlet}  {day}"),
@@ -159,6 +169,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ru.key.export": ("上报中心", "Report"),
     "ru.key.rerun": ("重新对帐", "Reconcile again"),
     "ru.key.back": ("返回", "Back"),
+    "ru.key.prev_day": ("前一天", "Day before"),
+    "ru.key.next_day": ("后一天", "Day after"),
     "ru.key.cancel": ("取消", "Cancel"),
     "ru.btn.ok": ("确定", "OK"),
     "ru.btn.cancel": ("取消", "Cancel"),

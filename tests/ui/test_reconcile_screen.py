@@ -190,3 +190,58 @@ async def test_evidence_and_reasons_are_shown_as_typed_never_as_markup(make_app,
         assert "收费 [/] [@click=app.quit]x" in shown
         assert "[@click=app.quit]原因" in shown
         assert app.is_running
+
+
+def _day_state(path, day):
+    from clerk_tui.db.models import BusinessDay
+
+    db = open_database(f"sqlite:///{path}")
+    try:
+        with db.read() as s:
+            row = s.scalars(select(BusinessDay).where(BusinessDay.day == day)).one()
+            return row.state, row.reopen_reason
+    finally:
+        db.dispose()
+
+
+async def test_supervisor_steps_to_yesterday_and_reopens_it_not_today(make_app, demo_db_file):
+    """A late card for yesterday: the supervisor goes back a day with `[`, reopens that day with a
+    reason, and today is left as it was; `]` never goes past today."""
+    from datetime import timedelta
+
+    yesterday = FROZEN_TODAY - timedelta(days=1)
+    assert _day_state(demo_db_file, yesterday)[0] == "signed_off"
+    app = _app(make_app, demo_db_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        today_state = _day_state(demo_db_file, FROZEN_TODAY)
+        assert FROZEN_TODAY.isoformat() in _text(app, "#ru-heading")
+
+        await pilot.press("left_square_bracket")
+        await settle(app, pilot)
+        heading = _text(app, "#ru-heading")
+        assert yesterday.isoformat() in heading and "已签核" in heading
+        assert app.screen.view.day == yesterday
+        # signed off without these flags on record: nothing is written, the note says how many
+        assert app.screen.view.flags == []
+        status = _text(app, "#ru-status")
+        unrecorded = int(status.split("另发现 ")[1].split(" 条")[0])
+        assert unrecorded > 0 and "按 o 重新打开" in status
+
+        await pilot.press("o")
+        await pilot.pause()
+        await _answer(app, pilot, "补录昨天迟交的监督卡")
+        assert _day_state(demo_db_file, yesterday) == ("reconciled", "补录昨天迟交的监督卡")
+        assert _day_state(demo_db_file, FROZEN_TODAY) == today_state
+        assert "补录昨天迟交的监督卡" in _text(app, "#ru-heading")
+        # reopened, the day is reconciled again and its flags are now on record to decide
+        assert len(app.screen.view.flags) == unrecorded
+        assert all(f.status == "open" for f in app.screen.view.flags)
+
+        await pilot.press("right_square_bracket")
+        await settle(app, pilot)
+        assert app.screen.view.day == FROZEN_TODAY
+        await pilot.press("right_square_bracket")
+        await settle(app, pilot)
+        assert app.screen.view.day == FROZEN_TODAY
+        assert "不能对帐以后的日期" in _text(app, "#ru-status")

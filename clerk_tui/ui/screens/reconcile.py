@@ -1,6 +1,8 @@
 """Reconciliation (对帐) — the supervisor's end of day: tally, flags with evidence, decisions, sign-off.
 
-Opening the screen reconciles the day in a thread worker (idempotent: decisions stand); every
+Opening the screen reconciles today in a thread worker; `[` and `]` step to the day before or
+after (not past today), so a supervisor can reconcile, sign off or reopen an earlier day. The
+day is reconciled (idempotent: decisions stand); every
 decision, sign-off, reopening and report runs in a worker too, and a refusal (no reason, open
 flags, a locked day) is shown on the status line as the service's own sentence.
 """
@@ -8,7 +10,7 @@ flags, a locked day) is shown on the status line as the service's own sentence.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import ClassVar
 
 from textual import on, work
@@ -52,6 +54,8 @@ class ReconcileScreen(ClerkScreen):
         Binding("o", "reopen", "ru.key.reopen"),
         Binding("e", "export", "ru.key.export"),
         Binding("r", "rerun", "ru.key.rerun"),
+        Binding("left_square_bracket", "day(-1)", "ru.key.prev_day", key_display="["),
+        Binding("right_square_bracket", "day(1)", "ru.key.next_day", key_display="]"),
         Binding("escape", "back", "ru.key.back"),
     ]
 
@@ -68,6 +72,7 @@ class ReconcileScreen(ClerkScreen):
     def __init__(self) -> None:
         super().__init__()
         self.view: DayView | None = None
+        self.day: date | None = None  # the day shown or being reconciled; today at first
         self.busy = False
         self._shown: dict[str, object] = {}
 
@@ -88,6 +93,7 @@ class ReconcileScreen(ClerkScreen):
 
     def on_mount(self) -> None:
         self.title = t("ru.title")
+        self.day = self._app().today
         self.query_one(FlagTable).focus()
         self._reconcile()
 
@@ -103,23 +109,35 @@ class ReconcileScreen(ClerkScreen):
         return DayView(outlet, day, day_status(db, outlet.id, day), tally,
                        day_flags(db, outlet.id, day))  # fmt: skip
 
-    @work(thread=True, exclusive=True, group="reconcile", exit_on_error=False)
-    def _reconcile(self) -> None:
+    def _reconciled(self, day: date) -> tuple[DayView, str]:
+        """Reconcile `day` (in the helper process) → the view, and a note when the day is locked
+        and the rules find flags that are not on record."""
+        from clerk_tui.services.reconcile import default_now
         from clerk_tui.services.reconcile_proc import reconcile_in_helper
 
         app = self._app()
         user = app.user
-        done = reconcile_in_helper(app.db, user.outlet_id if user else None, app.today,
-                                   now=app.now(), user=user.username)  # fmt: skip
-        if get_current_worker().is_cancelled:
-            return
+        done = reconcile_in_helper(app.db, user.outlet_id if user else None, day,
+                                   now=default_now(day, app.now()), user=user.username)  # fmt: skip
         d = done.day
-        self.post_message(
-            self.Loaded(DayView(d.outlet, d.day, done.status, d.result.engineers, done.flags))
-        )
+        note = ""
+        if d.locked:  # nothing was written
+            unrecorded = sum(1 for f in d.result.flags if d.result.key(f) not in d.statuses)
+            if unrecorded:
+                note = t("ru.note.locked_unrecorded", n=unrecorded)
+        return DayView(d.outlet, d.day, done.status, d.result.engineers, done.flags), note
+
+    @work(thread=True, exclusive=True, group="reconcile", exit_on_error=False)
+    def _reconcile(self) -> None:
+        day = self.day or self._app().today
+        view, note = self._reconciled(day)
+        if get_current_worker().is_cancelled or day != self.day:
+            return  # the supervisor has moved on to another day
+        self.post_message(self.Loaded(view, note))
 
     @work(thread=True, exclusive=True, group="reconcile-act", exit_on_error=False)
-    def _act(self, job, note) -> None:
+    def _act(self, job, note, rerun: bool = False) -> None:
+        """Run one decision; then show the day as stored (or, with `rerun`, reconciled again)."""
         from clerk_tui.io.report import ReportError
         from clerk_tui.services.daylock import DayLocked
         from clerk_tui.services.signoff import EodRefused
@@ -131,7 +149,11 @@ class ReconcileScreen(ClerkScreen):
         except (EodRefused, DayLocked, ReportError) as exc:
             self.post_message(self.Refused(str(exc)))
             return
-        self.post_message(self.Loaded(self._view(view.outlet, view.day, view.tally), note(result)))
+        if rerun:
+            shown, _ = self._reconciled(view.day)
+        else:
+            shown = self._view(view.outlet, view.day, view.tally)
+        self.post_message(self.Loaded(shown, note(result)))
 
     # ---- showing ------------------------------------------------------------------------
     @on(Loaded)
@@ -210,7 +232,8 @@ class ReconcileScreen(ClerkScreen):
 
     # ---- actions ------------------------------------------------------------------------
     def _ready(self) -> bool:
-        if self.view is None or self.busy:
+        """Whether a decision may start: the shown day is loaded and nothing else is running."""
+        if self.view is None or self.busy or self.view.day != self.day:
             self.app.bell()
             return False
         return True
@@ -250,10 +273,10 @@ class ReconcileScreen(ClerkScreen):
 
         self._start(job, note)
 
-    def _start(self, job, note) -> None:
+    def _start(self, job, note, *, rerun: bool = False) -> None:
         self.busy = True
         self._status(t("ru.working"))
-        self._act(job, note)
+        self._act(job, note, rerun)
 
     def action_sign_off(self) -> None:
         if not self._ready():
@@ -280,6 +303,7 @@ class ReconcileScreen(ClerkScreen):
                 lambda: reopen(app.db, view.outlet.id, view.day, reason=reason, user=app.user,
                                now=app.now()),
                 lambda _r: t("ru.done.reopened", day=view.day.isoformat()),
+                rerun=True,  # a reopened day is reconciled again: new cards, new flags
             )  # fmt: skip
 
         self.app.push_screen(
@@ -319,6 +343,23 @@ class ReconcileScreen(ClerkScreen):
             self.app.bell()
             return
         self._reconcile()  # quick, and the tables change only if the result does
+
+    def action_day(self, step: int) -> None:
+        """Reconcile the day before (-1) or after (+1) the one shown; never a day after today."""
+        today = self._app().today
+        current = self.day or today
+        target = current + timedelta(days=step)
+        if target > today:
+            self.app.bell()
+            self._status(t("ru.err.future", day=today.isoformat()), error=True)
+            return
+        if self.busy:  # a decision is being written for the day shown
+            self.app.bell()
+            return
+        self.day = target
+        self._put("#ru-heading", Content(t("ru.loading.day", day=target.isoformat())))
+        self._status("")
+        self._reconcile()
 
     def action_back(self) -> None:
         if self.focused is not None and self.focused.id == "ru-evidence-box":
