@@ -93,7 +93,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         opts, rest = split_globals(argv)
         set_lang(detect_lang(opts["lang"]))  # type: ignore[arg-type]
         # Plain `clerk-tui` opens the app: skip building every command's parser (start-up time).
-        args = build_parser().parse_args(rest) if rest else argparse.Namespace(command=None, today=None)
+        args = (
+            build_parser().parse_args(rest)
+            if rest
+            else argparse.Namespace(command=None, today=None)
+        )
     except UsageError as exc:
         print(f"clerk-tui: {exc}", file=sys.stderr)
         return 2
@@ -108,13 +112,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "app":
             return _run_app(settings)
         if command == "demo":
-            return _run_demo(settings, args, explicit_db=bool(opts["db"] or os.environ.get("CLERK_DB")))
+            return _run_demo(
+                settings, args, explicit_db=bool(opts["db"] or os.environ.get("CLERK_DB"))
+            )
         if command == "import":
             return _run_import(settings, args, as_json=bool(opts["json"]))
         if command == "bench":
             from clerk_tui.bench import run_bench
 
-            return run_bench(tickets=args.tickets, as_json=bool(opts["json"]), cache_dir=args.cache_dir)
+            return run_bench(
+                tickets=args.tickets, as_json=bool(opts["json"]), cache_dir=args.cache_dir
+            )
         from clerk_tui.commands import CommandContext, command_modules
 
         ctx = CommandContext(settings, args, bool(opts["json"]), lambda: _open(settings))
@@ -180,14 +188,43 @@ def _run_demo(settings: Settings, args: argparse.Namespace, explicit_db: bool) -
     return _run_app(settings)
 
 
+def _act_on_answers(db, report) -> dict:
+    """Imported callback answers act as the clerk's would: follow-ups, revisit notes, flag
+    evidence (services.callbacks_answers). Their own transaction, after the import's: should it
+    fail, the answers stay in and the next reconciliation still weighs them."""
+    import getpass
+
+    from clerk_tui.services.callbacks_answers import CallbackChanged, apply_answers
+    from clerk_tui.services.daylock import DayLocked
+
+    try:
+        user = getpass.getuser()
+    except (OSError, KeyError):
+        user = "import"
+    try:
+        done = apply_answers(db, callback_ids=report.new_ids, user=user)
+    except (CallbackChanged, DayLocked) as exc:
+        report.warnings.append(t("import.answers_not_applied", reason=exc))
+        return {"error": str(exc)}
+    return {
+        "answered": len(done.answered),
+        "follow_ups": len(done.follow_ups),
+        "flags": len(done.flags),
+        "locked": len(done.locked),
+    }
+
+
 def _run_import(settings: Settings, args: argparse.Namespace, *, as_json: bool) -> int:
     db = _open(settings)
     if db is None:
         return 2
     from clerk_tui.io.importer import ImportRefused, import_file
 
+    applied: dict | None = None
     try:
         report = import_file(db, args.kind, args.file)
+        if args.kind == "callbacks" and report.new_ids:
+            applied = _act_on_answers(db, report)
     except ImportRefused as exc:
         print(f"clerk-tui: {exc}", file=sys.stderr)
         return 2
@@ -196,9 +233,14 @@ def _run_import(settings: Settings, args: argparse.Namespace, *, as_json: bool) 
     if as_json:
         import json
 
-        print(json.dumps(report.as_dict(), ensure_ascii=False))
+        out = report.as_dict()
+        if applied is not None:
+            out["answers"] = applied
+        print(json.dumps(out, ensure_ascii=False))
     else:
         print(report.describe())
+        if applied is not None and "error" not in applied:
+            print(t("import.answers_applied", **applied))
     for line in report.warnings:
         print(f"clerk-tui: {line}", file=sys.stderr)
     return 1 if report.rejected else 0

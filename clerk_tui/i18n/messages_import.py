@@ -162,4 +162,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "拒收的行及原因已写入 {path}。",
         "The refused rows and their reasons are in {path}.",
     ),
+    "import.answers_applied": (
+        "回访结果已处理：{answered} 条接通的回访，新建跟进回访 {follow_ups} 条，"
+        "{flags} 条标记补充了回访证据，{locked} 条属已签核日期未处理。",
+        "Callback answers acted on: {answered} reached, {follow_ups} follow-up callbacks booked, "
+        "{flags} flags given the answer as evidence, {locked} skipped (day signed off).",
+    ),
+    "import.answers_not_applied": (
+        "回访结果已导入，但未能处理（{reason}）；下次对帐会再核对。",
+        "The callback answers are in but were not acted on ({reason}); the next reconciliation "
+        "checks them again.",
+    ),
 }

@@ -243,7 +243,15 @@ def _import_hashed(
             rec["row_hash"] = digest
             records.append(rec)
             done.append((v, tid))
-        insert_rows(conn, table, records)
+        ids = insert_rows(conn, table, records)
+        if ids is None:  # not SQLite: find the new rows by their whole-row key
+            by_hash = dict(
+                select_in(
+                    conn, table, "row_hash", ["row_hash", "id"], [r["row_hash"] for r in records]
+                )
+            )
+            ids = [by_hash[r["row_hash"]] for r in records]
+        report.new_ids.extend(ids)
         if after is not None:
             after(conn, done)
         report.inserted += len(records)

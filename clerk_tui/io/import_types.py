@@ -42,6 +42,8 @@ class ImportReport:
     rejected: list[Rejected] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     rejects_path: Path | None = None
+    # ids of the rows inserted (cards, slips, callbacks): what to act on after the import
+    new_ids: list[int] = field(default_factory=list)
 
     def reject(self, row: int, exc: RowRefused) -> None:
         self.rejected.append(Rejected(row, exc.field, exc.reason))

@@ -344,6 +344,38 @@ class TestFlags:
         assert again.follow_ups == [] and again.flags == []
         assert [c.reason for c in outlet.callbacks(no)] == ["verification", "follow_up"]
 
+    def test_a_callbacks_file_imported_on_the_command_line_is_acted_on(
+        self, db, outlet, tmp_path, capsys
+    ):
+        """`clerk-tui import callbacks` acts on the answers as the clerk's screen does: the
+        unsatisfied customer is followed up and the forgery flag gets the answer as evidence."""
+        from clerk_tui.cli import main
+
+        no = outlet.ticket()
+        outlet.card(no)
+        flag_id = outlet.flag(no)
+        f = tmp_path / "callbacks.csv"
+        f.write_text(
+            "ticket_no,called_at,reached,satisfied,customer_signed,engineer_came,notes\n"
+            f"{no},2025-03-14 16:20,Y,N,N,Y,用户说没签过字\n",
+            encoding="utf-8",
+        )
+        argv = ["--db", db.engine.url.render_as_string(hide_password=False), "--json"]
+        assert main([*argv, "import", "callbacks", str(f)]) == 0
+        out = json.loads(capsys.readouterr().out)
+        assert out["inserted"] == 1
+        assert out["answers"] == {"answered": 1, "follow_ups": 1, "flags": 1, "locked": 0}
+        with db.read() as s:
+            flag = s.get(Flag, flag_id)
+        assert flag.status == "open"  # only a supervisor decides
+        assert any("本人签字 否" in e for e in json.loads(flag.evidence))
+        assert [c.reason for c in outlet.callbacks(no)] == ["verification", "follow_up"]
+
+        assert main([*argv, "import", "callbacks", str(f)]) == 0
+        again = json.loads(capsys.readouterr().out)
+        assert again["inserted"] == 0 and "answers" not in again
+        assert [c.reason for c in outlet.callbacks(no)] == ["verification", "follow_up"]
+
 
 class TestSample:
     def _day(self, outlet, n=12):
