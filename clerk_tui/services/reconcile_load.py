@@ -95,7 +95,7 @@ def _in_outlets(column, ids: list[int]):
     return column == ids[0] if len(ids) == 1 else column.in_(ids)
 
 
-def _ticket_ids(day: date, ids: list[int]):
+def day_ticket_ids(day: date, ids: list[int]):
     """Ids of the tickets the day looks at (a union of three indexed selects)."""
     start, end = day_bounds(day)
     booked = (
@@ -149,7 +149,7 @@ def load_days(
     ids = [o.id for o in outlets]
     end = day_bounds(day)[1]
     conn = s.connection()  # Core rows: no ORM processing of tens of thousands of rows
-    wanted = _ticket_ids(day, ids)
+    wanted = day_ticket_ids(day, ids)
     in_wanted = Ticket.id.in_(select(wanted.c.id))
 
     engineers: dict[int, dict[str, str]] = defaultdict(dict)  # outlet → code → name

@@ -1,5 +1,7 @@
 """The supervisor's decisions: confirm or dismiss a flag, sign the day off, reopen it with a reason.
 
+Sign-off closes the day's finished tickets and reopening puts them back (services.signoff_close).
+
 Every decision is one write transaction with its audit entry. A confirmed forgery records a
 violation against the engineer and books a remedy callback at once [H 七.2: 对弄虚作假按规定处理，
 并及时回访用户采取补救措施]. A signed-off day refuses further decisions (services.daylock).
@@ -24,6 +26,11 @@ from clerk_tui.services import audit
 from clerk_tui.services.database import Database
 from clerk_tui.services.daylock import LOCKED_STATES, ensure_day_open
 from clerk_tui.services.reconcile_store import CONFIRMED, DISMISSED, OPEN
+from clerk_tui.services.signoff_close import (
+    SIGN_OFF_ACTION,
+    close_day_tickets,
+    reopen_day_tickets,
+)
 
 REASON_MAX = 500
 
@@ -191,9 +198,10 @@ def sign_off(db: Database, outlet_id: int, day: date, *, user: Actor, now: datet
         before = {"state": row.state}
         row.state, row.signed_off_by, row.signed_off_at = "signed_off", user.id, now
         s.add(row)
+        closed = close_day_tickets(s, outlet_id, day, now=now)
         audit.record(
-            s, user=user.username, action="day_sign_off", entity="business_day",
-            entity_id=row.id, before=before, after={"state": row.state}, at=now,
+            s, user=user.username, action=SIGN_OFF_ACTION, entity="business_day",
+            entity_id=row.id, before=before, after={"state": row.state, "closed": closed}, at=now,
         )  # fmt: skip
 
 
@@ -211,9 +219,10 @@ def reopen(
         row.state, row.reopen_reason = "reconciled", reason
         row.signed_off_by = row.signed_off_at = None
         s.add(row)
+        back = reopen_day_tickets(s, row.id, outlet_id, day, now=now)
         audit.record(
             s, user=user.username, action="day_reopen", entity="business_day", entity_id=row.id,
-            before=before, after={"state": row.state, "reason": reason}, at=now,
+            before=before, after={"state": row.state, "reason": reason, "reopened": back}, at=now,
         )  # fmt: skip
 
 

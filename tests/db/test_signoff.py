@@ -135,3 +135,94 @@ def test_reopen_of_an_open_day_is_refused(db):
     facts, _ = _ready(db)
     with pytest.raises(EodRefused):
         reopen(db, facts["outlet_id"], DAY, reason="x", user=facts["supervisor"], now=NOW)
+
+
+def _statuses(db, ids):
+    from clerk_tui.db.models import Ticket
+
+    with db.read() as s:
+        return dict(s.execute(select(Ticket.id, Ticket.status).where(Ticket.id.in_(ids))).all())
+
+
+def _extra_tickets(db, facts):
+    """Besides the three completed visits: a ticket cancelled that day, a completed one with
+    another visit planned tomorrow, and one still scheduled."""
+    from datetime import timedelta
+
+    from clerk_tui.db.models import Appointment, Engineer, Ticket
+    from eod_builders import at
+
+    with db.session() as s:
+        eng = s.scalars(select(Engineer).where(Engineer.code == facts["engineer"])).one()
+        made = {}
+        for key, status in (("cancelled", "cancelled"), ("revisit", "completed"),
+                            ("scheduled", "scheduled")):  # fmt: skip
+            tk = Ticket(ticket_no=f"X-{key}", outlet_id=facts["outlet_id"], status=status,
+                        created_at=at("09:00"), business_date=DAY, engineer_id=eng.id)  # fmt: skip
+            s.add(tk)
+            s.flush()
+            made[key] = tk.id
+        s.add(Appointment(ticket_id=made["revisit"], engineer_id=eng.id, status="planned",
+                          start=at("10:00") + timedelta(days=1),
+                          end=at("11:00") + timedelta(days=1)))  # fmt: skip
+        s.add(Appointment(ticket_id=made["scheduled"], engineer_id=eng.id, status="planned",
+                          start=at("16:00"), end=at("17:00")))  # fmt: skip
+    return made
+
+
+def test_sign_off_closes_the_days_finished_tickets_and_reopening_puts_them_back(db):
+    """DESIGN §4: `closed` after the day it belongs to is signed off."""
+    from clerk_tui.db.models import Ticket
+
+    facts = build_outlet(db)
+    extra = _extra_tickets(db, facts)
+    reconcile(db, DAY, outlets_for(db), now=NOW)
+    sup, oid = facts["supervisor"], facts["outlet_id"]
+    for f in day_flags(db, oid, DAY):
+        decide_flag(db, f.id, decision="dismissed", reason="已核实", user=sup, now=NOW)
+    with db.read() as s:
+        visits = list(s.scalars(select(Ticket.id).where(Ticket.ticket_no.like("T%"))))
+    ids = [*visits, *extra.values()]
+    before = _statuses(db, ids)
+
+    sign_off(db, oid, DAY, user=sup, now=NOW)
+    after = _statuses(db, ids)
+    assert {after[i] for i in visits} == {"closed"}
+    assert after[extra["cancelled"]] == "closed"
+    assert after[extra["revisit"]] == "completed"  # another visit tomorrow: its work goes on
+    assert after[extra["scheduled"]] == "scheduled"
+    with db.read() as s:
+        entry = s.scalars(
+            select(AuditEntry).where(AuditEntry.action == "day_sign_off")
+        ).one()
+    assert "cancelled" in entry.after and str(extra["cancelled"]) in entry.after
+
+    reopen(db, oid, DAY, reason="补录一张监督卡", user=sup, now=NOW)
+    assert _statuses(db, ids) == before
+    # signed off again, closed again
+    reconcile(db, DAY, outlets_for(db), now=NOW)
+    sign_off(db, oid, DAY, user=sup, now=NOW)
+    assert {_statuses(db, visits)[i] for i in visits} == {"closed"}
+
+
+def test_reopening_a_day_signed_off_without_a_record_of_closings(db):
+    """An older database (or the demo's history): closed tickets with a card go back to
+    completed; a closed ticket with nothing to tell its state by stays closed."""
+    from clerk_tui.db.models import Ticket
+
+    facts = build_outlet(db)
+    extra = _extra_tickets(db, facts)
+    sup, oid = facts["supervisor"], facts["outlet_id"]
+    with db.session() as s:
+        carded = list(s.scalars(select(Ticket.id).where(Ticket.ticket_no == facts["forged"])))
+        s.execute(
+            Ticket.__table__.update()
+            .where(Ticket.id.in_([*carded, extra["cancelled"]]))
+            .values(status="closed")
+        )
+        s.add(BusinessDay(outlet_id=oid, day=DAY, state="signed_off", signed_off_by=sup.id,
+                          signed_off_at=NOW))  # fmt: skip
+    reopen(db, oid, DAY, reason="补录", user=sup, now=NOW)
+    after = _statuses(db, [*carded, extra["cancelled"]])
+    assert after[carded[0]] == "completed"
+    assert after[extra["cancelled"]] == "closed"
