@@ -149,8 +149,9 @@ def _extra_tickets(db, facts):
     another visit planned tomorrow, and one still scheduled."""
     from datetime import timedelta
 
-    from clerk_tui.db.models import Appointment, Engineer, Ticket
     from eod_builders import at
+
+    from clerk_tui.db.models import Appointment, Engineer, Ticket
 
     with db.session() as s:
         eng = s.scalars(select(Engineer).where(Engineer.code == facts["engineer"])).one()
@@ -192,9 +193,7 @@ def test_sign_off_closes_the_days_finished_tickets_and_reopening_puts_them_back(
     assert after[extra["revisit"]] == "completed"  # another visit tomorrow: its work goes on
     assert after[extra["scheduled"]] == "scheduled"
     with db.read() as s:
-        entry = s.scalars(
-            select(AuditEntry).where(AuditEntry.action == "day_sign_off")
-        ).one()
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "day_sign_off")).one()
     assert "cancelled" in entry.after and str(extra["cancelled"]) in entry.after
 
     reopen(db, oid, DAY, reason="补录一张监督卡", user=sup, now=NOW)

@@ -3,15 +3,14 @@
 The fast path for a clean card: scan the ticket (its number and Enter), arrival and finish
 as HHMM (each moves on by itself), F3 for "the customer signed", then one key each for
 signature, satisfaction, attitude and quality, and Ctrl+S: about 15 keys. The engineer,
-return time, signing time and slip default from the ticket and the clock.
+return time, signing time and slip default from the ticket and the clock. The live check
+is in `CardCheck` (widgets/card_check.py), the keys and save worker in `CardActions`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,7 +20,8 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from clerk_tui.i18n import t
-from clerk_tui.ui.widgets.card_confirm import ConfirmOrphan
+from clerk_tui.ui.widgets.card_actions import CardActions
+from clerk_tui.ui.widgets.card_check import CardCheck
 from clerk_tui.ui.widgets.card_fields import (
     ChoiceField,
     CodeListSuggester,
@@ -30,31 +30,15 @@ from clerk_tui.ui.widgets.card_fields import (
     show_time,
     show_yuan,
 )
-from clerk_tui.ui.widgets.card_form import (
-    CHOICE_FIELDS,
-    MIRRORS,
-    MONEY_FIELDS,
-    TIME_FIELDS,
-    CardForm,
-    FormRead,
-    read_form,
-)
-from clerk_tui.ui.widgets.card_panels import (
-    KIND_FIELD,
-    field_hint,
-    recent_row,
-    ticket_panel,
-    warnings_panel,
-)
+from clerk_tui.ui.widgets.card_form import CHOICE_FIELDS, TIME_FIELDS, CardForm
+from clerk_tui.ui.widgets.card_panels import recent_row, ticket_panel, warnings_panel
 from clerk_tui.ui.widgets.form import apply_cursor_blink
 from clerk_tui.ui.widgets.screen_base import ClerkScreen
 
 _FOUR_DIGITS = re.compile(r"^\d{4}$")
-_PARTIAL_TIME = re.compile(r"^\d{1,3}$")
-"""A time still being typed: its error waits until it is complete or the clerk moves on."""
 
 
-class CardEntryScreen(ClerkScreen):
+class CardEntryScreen(CardCheck, CardActions, ClerkScreen):
     """Keyed by ticket no.; the ticket beside the form, live warnings, the day's cards below."""
 
     CSS_PATH = "card_entry.tcss"
@@ -171,9 +155,6 @@ class CardEntryScreen(ClerkScreen):
         form.field("arrived" if ctx.ticket and ctx.ticket.engineer_code else "engineer").focus()
 
     # -- typing -----------------------------------------------------------------------
-    def _field_name(self, widget) -> str:
-        return (widget.id or "").removeprefix("ce-")
-
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
         name = self._field_name(event.input)
@@ -221,150 +202,7 @@ class CardEntryScreen(ClerkScreen):
         if name != "ticket" and name not in self.errors:
             self.screen.focus_next()
 
-    def _mirror(self, name: str) -> None:
-        """Copy a field into the fields that follow it until they are typed in themselves."""
-        for target, source in MIRRORS.items():
-            if source == name and target not in self.touched:
-                self.form.put(target, self.form.value(source))
-
-    def _values(self) -> dict[str, object]:
-        form = self.form
-        names = (
-            "ticket",
-            "engineer",
-            "signer",
-            "relation",
-            "items",
-            "receipt",
-            "notes",
-            "cause",
-            "action",
-            "parts",
-            "slip_receipt",
-            *TIME_FIELDS,
-            *MONEY_FIELDS,
-            *CHOICE_FIELDS,
-        )
-        return {n: form.value(n) for n in names}
-
-    def _read(self) -> FormRead:
-        ctx = self.ctx
-        engineers = {e.name: e.code for e in ctx.engineers}
-        return read_form(self._values(), day=ctx.day, today=self.app.today, engineers=engineers)  # type: ignore[attr-defined]
-
-    def _recheck(self) -> None:
-        """Errors of the fields and the reconciliation's findings about the card as it stands."""
-        from clerk_tui.services.cards_checks import card_warnings
-
-        if self.ctx is None:
-            return
-        read = self._read()
-        self.errors = read.errors
-        self.findings = card_warnings(self.ctx, read.card, read.certificate_fen)
-        form = self.form
-        focused = self._field_name(self.focused) if self.focused is not None else ""
-        for name in {
-            *KIND_FIELD.values(),
-            *read.errors,
-            *TIME_FIELDS,
-            *MONEY_FIELDS,
-            "engineer",
-            "items",
-        }:
-            typing = name == focused and _PARTIAL_TIME.match(str(form.value(name) or ""))
-            if name in read.errors and not typing:
-                form.hint(name, read.errors[name], error=True)
-            else:
-                form.hint(name, field_hint(self.findings, name) or self._info(name, read))
-        self.query_one("#ce-warnings", Static).update(warnings_panel(self.findings))
-
-    def _info(self, name: str, read: FormRead) -> Text | None:
-        from clerk_tui.domain.fees import fee_check
-
-        ctx = self.ctx
-        if name == "engineer" and read.card.engineer_code:
-            known = {e.code: e.name for e in ctx.engineers}
-            if read.card.engineer_code in known:
-                return Text(known[read.card.engineer_code], style="dim")
-            return Text(t("ce.hint.engineer_unknown"), style="yellow")
-        if name == "items" and read.card.fee_items:
-            visit = ctx.ticket.visit if ctx.ticket else None
-            if visit is not None and read.certificate_fen is not None:
-                visit = replace(visit, certificate_fee_fen=read.certificate_fen)
-            chk = fee_check(read.card, visit, ctx.fees, ctx.day)
-            if chk.unknown:
-                return Text(t("ce.hint.items_unknown", codes="|".join(chk.unknown)), style="yellow")
-            return Text(t("ce.hint.items_standard", amount=show_yuan(chk.allowed_fen)), style="dim")
-        if name in MIRRORS and name not in self.touched and self.form.value(name):
-            return Text(t("ce.hint.default"), style="dim")
-        return None
-
-    # -- signer keys ------------------------------------------------------------------
-    def action_customer_signed(self) -> None:
-        if self.ctx is None or self.ctx.ticket is None:
-            return
-        self.form.put("signer", self.ctx.ticket.customer_name)
-        self.form.put("relation", "")
-        self.form.field("signature").focus()
-
-    def action_household_signed(self) -> None:
-        if self.ctx is None or self.ctx.ticket is None or not self.ctx.ticket.household:
-            return
-        members = self.ctx.ticket.household
-        name, relation = members[self._household % len(members)]
-        self._household += 1
-        self.form.put("signer", name)
-        self.form.put("relation", relation)
-        self.form.field("signature").focus()
-
-    # -- saving -----------------------------------------------------------------------
-    def action_save(self) -> None:
-        if self._saving:
-            return
-        if self.ctx is None or self.form.value("ticket") != self.ctx.ticket_no:
-            self.notify(t("ce.err.no_ticket"), severity="warning", markup=False)
-            self.form.field("ticket").focus()
-            return
-        self._recheck()
-        read = self._read()
-        if not read.card.engineer_code:
-            read.errors["engineer"] = t("ce.err.engineer")
-            self.form.hint("engineer", read.errors["engineer"], error=True)
-        if read.errors:
-            self.notify(t("ce.err.fix", n=len(read.errors)), severity="error", markup=False)
-            first = next(n for n in self._values() if n in read.errors)
-            self.form.field(first).focus()
-            return
-        if self.ctx.ticket is None:
-
-            def answered(yes: bool | None) -> None:
-                if yes:
-                    self._start_save(read)
-
-            self.app.push_screen(ConfirmOrphan(self.ctx.ticket_no), answered)
-            return
-        self._start_save(read)
-
-    def _start_save(self, read: FormRead) -> None:
-        self._saving = True
-        self.query_one("#ce-progress", Static).update(Content(t("ce.saving")))
-        self._save(read)
-
-    @work(thread=True, exclusive=True, group="card-save", exit_on_error=False)
-    def _save(self, read: FormRead) -> None:
-        from clerk_tui.services.cards import save_card
-
-        app = self.app
-        saved = save_card(
-            app.db,
-            user=app.user,  # type: ignore[attr-defined]
-            card=read.card,
-            slip=read.slip,
-            now=app.now(),  # type: ignore[attr-defined]
-            certificate_fen=read.certificate_fen,
-        )
-        self.post_message(self.Saved(saved, read.card.ticket_no))
-
+    # -- saved (the keys and workers are in CardActions) ------------------------------
     def worker_failed(self, worker) -> None:
         self._saving = False
         self._refresh_progress()
@@ -385,32 +223,7 @@ class CardEntryScreen(ClerkScreen):
         self._reset()
         self._refresh_progress()
 
-    def _reset(self) -> None:
-        self.ctx = None
-        self.findings, self.errors = [], {}
-        for name in self._values():
-            self.form.put(name, None if name in CHOICE_FIELDS else "")
-            self.form.hint(name, None)
-        self.query_one("#ce-ticket-panel", Static).update(ticket_panel(None))
-        self.query_one("#ce-warnings", Static).update(warnings_panel([]))
-        self.form.field("ticket").focus()
-
-    def action_clear(self) -> None:
-        if self.ctx is not None or self.form.value("ticket"):
-            self._reset()
-        elif len(self.app.screen_stack) > 1:
-            self.app.pop_screen()
-
     # -- the day's cards --------------------------------------------------------------
-    def _refresh_progress(self) -> None:
-        self._progress()
-
-    @work(thread=True, exclusive=True, group="card-progress", exit_on_error=False)
-    def _progress(self) -> None:
-        from clerk_tui.services.cards_progress import day_progress
-
-        self.post_message(self.Progress(day_progress(self.app.db, day=self.app.today)))  # type: ignore[attr-defined]
-
     @on(Progress)
     def _show_progress(self, message: Progress) -> None:
         p = message.progress

@@ -4,7 +4,8 @@ No keystroke waits on the database: the catalog, districts and policy are read o
 in a worker when the screen opens; a phone's earlier tickets are read in a worker
 after the typing pauses (DEBOUNCE_SECONDS). Saving runs in a worker too; the form
 keeps its text until the ticket is safely saved, and a form left unsaved comes back
-as a draft when the screen is opened again.
+as a draft when the screen is opened again. The live check is in `IntakeCheck`
+(widgets/intake_check.py), the keys and save worker in `IntakeActions`.
 """
 
 from __future__ import annotations
@@ -25,20 +26,12 @@ from textual.worker import get_current_worker
 from clerk_tui.domain.phone import check_phone, phone_key
 from clerk_tui.domain.validation import ValidationContext
 from clerk_tui.i18n import t
-from clerk_tui.services.intake import (
-    MISUSE,
-    History,
-    IntakeForm,
-    IntakeReference,
-    Saved,
-    check_form,
-    district_of,
-)
-from clerk_tui.ui.widgets.intake_fields import FieldMessage, IntakeInput
+from clerk_tui.services.intake import MISUSE, History, IntakeReference, Saved
+from clerk_tui.ui.widgets.intake_actions import IntakeActions
+from clerk_tui.ui.widgets.intake_check import IntakeCheck
+from clerk_tui.ui.widgets.intake_fields import IntakeInput
 from clerk_tui.ui.widgets.intake_history import HistoryPanel
 from clerk_tui.ui.widgets.intake_layout import INPUTS, SELECTS, form_widgets
-from clerk_tui.ui.widgets.intake_messages import FormState, field_messages, summary
-from clerk_tui.ui.widgets.intake_parse import parse_date, parse_window
 from clerk_tui.ui.widgets.screen_base import ClerkScreen
 from clerk_tui.ui.widgets.ticket_labels import state_label
 
@@ -46,7 +39,7 @@ DEBOUNCE_SECONDS = 0.3
 _DRAFTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-class IntakeScreen(ClerkScreen):
+class IntakeScreen(IntakeCheck, IntakeActions, ClerkScreen):
     """The clerk's new-ticket form."""
 
     CSS_PATH = "intake.tcss"
@@ -93,7 +86,7 @@ class IntakeScreen(ClerkScreen):
 
         return getattr(self.app, "today", None) or date.today()
 
-    # ---- layout ---------------------------------------------------------------------
+    # ---- layout -----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -123,83 +116,13 @@ class IntakeScreen(ClerkScreen):
         if any(v.strip() for k, v in self.values.items() if k not in SELECTS):
             _DRAFTS[self.app] = dict(self.values)
 
-    # ---- reading the form -------------------------------------------------------------
+    # ---- the form (read and checked in IntakeCheck) -----------------------------------
 
     def _fill(self, values: dict[str, str]) -> None:
         for id_, value in values.items():
             widget = self.query_one(f"#{id_}")
             widget.value = value  # type: ignore[attr-defined]
         self.values.update(values)
-
-    def _v(self, id_: str) -> str:
-        return self.values.get(id_, SELECTS.get(id_, ""))
-
-    def read_form(self) -> tuple[IntakeForm, dict[str, str]]:
-        """The form as typed (dates parsed) and the parse problems by field."""
-        problems: dict[str, str] = {}
-        purchase, p = parse_date(self._v("in-purchase"))
-        if p:
-            problems["purchase"] = p
-        start, end, wp = parse_window(
-            self._v("in-day"), self._v("in-start"), self._v("in-end"), self.ref.ctx.today
-        )
-        if wp:
-            problems["window"] = next(iter(wp.values()))
-        form = IntakeForm(
-            customer_name=self._v("in-name"),
-            phone=self._v("in-phone"),
-            address=self._v("in-address"),
-            product_model=self._v("in-model"),
-            serial_no=self._v("in-serial"),
-            purchase_date=purchase,
-            symptom=self._v("in-symptom"),
-            requested_start=start,
-            requested_end=end,
-            service_type=self._v("in-type") or "repair",
-            source=self._v("in-source") or "phone",
-            notes=self._v("in-notes"),
-        )
-        return form, problems
-
-    def _recheck(self) -> None:
-        form, problems = self.read_form()
-        prior = self.history.prior if self.history is not None else ()
-        self.findings = check_form(form, self.ref, prior)
-        state = FormState(
-            form, self.values, problems, self.findings, frozenset(self.touched), self.history
-        )
-        district = district_of(form.address, self.ref.ctx.districts) if form.address else ""
-        for name, (text, level) in field_messages(state, self.ref, district).items():
-            if name in self._refused:
-                text, level = self._refused[name], "error"
-            self.query_one(f"#msg-{name}", FieldMessage).say(text, level)
-        for name in ("serial", "notes"):
-            self.query_one(f"#msg-{name}", FieldMessage).say(self._refused.get(name, ""), "error")
-        self._show_consult()
-        hist = self.query_one(HistoryPanel)
-        marks = tuple((f.kind, f.with_ticket_no) for f in self.findings if f.with_ticket_no)
-        if getattr(hist, "shown", None) != (id(self.history), marks):
-            hist.shown = (id(self.history), marks)  # type: ignore[attr-defined]
-            hist.show(self.history, self.findings, self.ref.ctx.policy.repeat_repair_days)
-        text, level = summary(
-            self.findings, self._v("in-consult"), self.ref.ctx.policy.consult_callback_hours
-        )
-        if form.is_empty():
-            text = ""
-        self.query_one("#in-summary", FieldMessage).say(text, level)
-
-    def _show_consult(self) -> None:
-        misuse = next((f for f in self.findings if f.kind == MISUSE), None)
-        box = self.query_one("#in-consult-box")
-        if (misuse is not None) != box.display:
-            box.display = misuse is not None
-        if misuse is not None and misuse.evidence != self._consult_shown:
-            self._consult_shown = misuse.evidence
-            hours = f"{self.ref.ctx.policy.consult_callback_hours:g}"
-            self.query_one("#in-consult-title", Static).update(
-                Content(t("in.consult.title", hours=hours))
-            )
-            self.query_one("#in-consult-why", Static).update(Content("\n".join(misuse.evidence)))
 
     # ---- events -----------------------------------------------------------------------
 
@@ -291,50 +214,7 @@ class IntakeScreen(ClerkScreen):
             self.history = message.history
             self._recheck()
 
-    # ---- saving -----------------------------------------------------------------------
-
-    def action_save(self) -> None:
-        if self._saving:
-            return
-        self.touched.update(name for name, _ in INPUTS.values())
-        self._recheck()
-        form, problems = self.read_form()
-        result = self.query_one("#in-result", Static)
-        if problems:
-            result.update(Content(t("in.fix_fields")))
-            first = "#in-purchase" if "purchase" in problems else "#in-day"
-            self.query_one(first).focus()
-            return
-        if form.is_empty():
-            result.update(Content(t("in.empty")))
-            return
-        if not self.ref_loaded:
-            result.update(Content(t("in.not_ready")))
-            return
-        self._saving = True
-        result.update(Content(t("in.saving")))
-        choice = self._v("in-consult") if any(f.kind == MISUSE for f in self.findings) else ""
-        self._save(self.app.db, form, self.ref, choice, self._v("in-consult-note"))
-
-    @work(thread=True, exclusive=True, group="in-save", exit_on_error=False)
-    def _save(self, db, form: IntakeForm, ref: IntakeReference, choice: str, note: str) -> None:
-        from clerk_tui.services.daylock import DayLocked
-        from clerk_tui.services.intake import save_ticket
-
-        try:
-            saved = save_ticket(
-                db,
-                form,
-                ref,
-                user=self.app.user,
-                now=self.app.now(),
-                consult=choice,
-                consult_note=note,
-            )
-        except DayLocked as exc:
-            self.post_message(self.SaveDone(None, str(exc)))
-            return
-        self.post_message(self.SaveDone(saved))
+    # ---- saving (the keys and the save worker are in IntakeActions) -------------------
 
     def worker_failed(self, worker) -> None:
         if worker.group == "in-save":
@@ -368,20 +248,3 @@ class IntakeScreen(ClerkScreen):
         result.update(Content("\n".join(lines)))
         self.notify(head, markup=False)
         self._reset()
-
-    def _reset(self) -> None:
-        self._fill({id_: "" for id_ in INPUTS})
-        self._fill(dict(SELECTS))
-        self.touched.clear()
-        self._refused.clear()
-        self.history, self._wanted_key = None, ""
-        self._recheck()
-        self.query_one("#in-name").focus()
-
-    def action_clear(self) -> None:
-        self._reset()
-        self.query_one("#in-result", Static).update(Content(t("in.cleared")))
-
-    def action_back(self) -> None:
-        if len(self.app.screen_stack) > 1:
-            self.app.pop_screen()

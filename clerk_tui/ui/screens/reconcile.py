@@ -4,13 +4,14 @@ Opening the screen reconciles today in a thread worker; `[` and `]` step to the 
 after (not past today), so a supervisor can reconcile, sign off or reopen an earlier day. The
 day is reconciled (idempotent: decisions stand); every
 decision, sign-off, reopening and report runs in a worker too, and a refusal (no reason, open
-flags, a locked day) is shown on the status line as the service's own sentence.
+flags, a locked day) is shown on the status line as the service's own sentence. The keys
+that decide, sign off, reopen, export and step a day are in `RecActions` (widgets/rec_actions.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import ClassVar
 
 from textual import on, work
@@ -26,7 +27,7 @@ from clerk_tui.i18n import t
 from clerk_tui.services.reconcile import FlagRow
 from clerk_tui.services.reconcile_load import OutletRef
 from clerk_tui.services.signoff import DayStatus
-from clerk_tui.ui.dialogs.rec_input import RecInputDialog
+from clerk_tui.ui.widgets.rec_actions import RecActions
 from clerk_tui.ui.widgets.rec_tables import FlagTable, TallyTable, evidence_text
 from clerk_tui.ui.widgets.screen_base import ClerkScreen
 from clerk_tui.ui.widgets.ticket_labels import code_label, when
@@ -43,7 +44,7 @@ class DayView:
     flags: list[FlagRow]
 
 
-class ReconcileScreen(ClerkScreen):
+class ReconcileScreen(RecActions, ClerkScreen):
     """Per-engineer tally, the flags with their evidence, confirm/dismiss, sign-off, report."""
 
     CSS_PATH = "reconcile.tcss"
@@ -230,137 +231,7 @@ class ReconcileScreen(ClerkScreen):
         self._show_evidence()
         self.query_one("#ru-evidence-box").focus()
 
-    # ---- actions ------------------------------------------------------------------------
-    def _ready(self) -> bool:
-        """Whether a decision may start: the shown day is loaded and nothing else is running."""
-        if self.view is None or self.busy or self.view.day != self.day:
-            self.app.bell()
-            return False
-        return True
-
-    def action_decide(self, decision: str) -> None:
-        flag = self._current() if self._ready() else None
-        if flag is None:
-            return
-        title = t(f"ru.ask.{decision}", kind=code_label("rec.kind", flag.kind),
-                  ticket=flag.ticket_no or flag.engineer_code)  # fmt: skip
-
-        def answered(reason: str | None) -> None:
-            if reason is None:
-                return
-            self._decide(flag.id, decision, reason)
-
-        self.app.push_screen(
-            RecInputDialog(title, t("ru.ask.reason"), empty_message=t("ru.err.reason")), answered
-        )
-
-    def _decide(self, flag_id: int, decision: str, reason: str) -> None:
-        from clerk_tui.services.signoff import decide_flag
-
-        app = self._app()
-
-        def job():
-            return decide_flag(app.db, flag_id, decision=decision, reason=reason,
-                               user=app.user, now=app.now())  # fmt: skip
-
-        def note(done) -> str:
-            text = t(f"ru.done.{decision}")
-            if done.violation:
-                text += " " + t("ru.done.violation")
-            if done.remedy_booked:
-                text += " " + t("ru.done.remedy")
-            return text
-
-        self._start(job, note)
-
-    def _start(self, job, note, *, rerun: bool = False) -> None:
-        self.busy = True
-        self._status(t("ru.working"))
-        self._act(job, note, rerun)
-
-    def action_sign_off(self) -> None:
-        if not self._ready():
-            return
-        from clerk_tui.services.signoff import sign_off
-
-        app, view = self._app(), self.view
-        self._start(
-            lambda: sign_off(app.db, view.outlet.id, view.day, user=app.user, now=app.now()),
-            lambda _r: t("ru.done.signed", day=view.day.isoformat()),
-        )
-
-    def action_reopen(self) -> None:
-        if not self._ready():
-            return
-        from clerk_tui.services.signoff import reopen
-
-        app, view = self._app(), self.view
-
-        def answered(reason: str | None) -> None:
-            if reason is None:
-                return
-            self._start(
-                lambda: reopen(app.db, view.outlet.id, view.day, reason=reason, user=app.user,
-                               now=app.now()),
-                lambda _r: t("ru.done.reopened", day=view.day.isoformat()),
-                rerun=True,  # a reopened day is reconciled again: new cards, new flags
-            )  # fmt: skip
-
-        self.app.push_screen(
-            RecInputDialog(t("ru.ask.reopen", day=view.day.isoformat()), t("ru.ask.reason"),
-                           empty_message=t("ru.err.reason")),
-            answered,
-        )  # fmt: skip
-
-    def action_export(self) -> None:
-        if not self._ready():
-            return
-        from pathlib import Path
-
-        from clerk_tui.services.report import default_path, write_day_report
-
-        app, view = self._app(), self.view
-
-        def answered(path: str | None) -> None:
-            if path is None:
-                return
-            self._start(
-                lambda: write_day_report(app.db, view.outlet, view.day, Path(path),
-                                         now=app.now(), user=app.user.username),
-                lambda done: t("ru.done.report", path=done.path, sha=done.checksum[:16])
-                + (" " + t("ru.done.reported") if done.reported else ""),
-            )  # fmt: skip
-
-        self.app.push_screen(
-            RecInputDialog(t("ru.ask.export"), t("ru.ask.path"),
-                           value=str(default_path(view.outlet.code, view.day)),
-                           empty_message=t("ru.err.path"), collapse=False),
-            answered,
-        )  # fmt: skip
-
-    def action_rerun(self) -> None:
-        if self.busy:
-            self.app.bell()
-            return
-        self._reconcile()  # quick, and the tables change only if the result does
-
-    def action_day(self, step: int) -> None:
-        """Reconcile the day before (-1) or after (+1) the one shown; never a day after today."""
-        today = self._app().today
-        current = self.day or today
-        target = current + timedelta(days=step)
-        if target > today:
-            self.app.bell()
-            self._status(t("ru.err.future", day=today.isoformat()), error=True)
-            return
-        if self.busy:  # a decision is being written for the day shown
-            self.app.bell()
-            return
-        self.day = target
-        self._put("#ru-heading", Content(t("ru.loading.day", day=target.isoformat())))
-        self._status("")
-        self._reconcile()
-
+    # ---- actions (the others are in RecActions) -----------------------------------------
     def action_back(self) -> None:
         if self.focused is not None and self.focused.id == "ru-evidence-box":
             self.query_one(FlagTable).focus()
