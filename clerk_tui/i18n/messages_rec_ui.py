@@ -22,6 +22,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{day} 还没有对帐，不能签核。请先对帐。",
         "{day} has not been reconciled; reconcile it before signing off.",
     ),
+    "ru.err.before_cutoff": (
+        "{day} 的监督卡要到 {at} 才截止交回，截止之前不能签核。",
+        "Cards for {day} may be handed back until {at}; the day cannot be signed off before then.",
+    ),
     "ru.err.already_signed": ("{day} 已经签核。", "{day} is already signed off."),
     "ru.err.open_flags": (
         "还有 {n} 条标记未处理，不能签核 {day}。请逐条确认或排除。",
@@ -117,6 +121,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ru.sum.high": ("高严重度标记", "High-severity flags"),
     "ru.sum.medium": ("中严重度标记", "Medium-severity flags"),
     "ru.sum.low": ("低严重度标记", "Low-severity flags"),
+    "ru.sum.flags_not_on_record": (
+        "签核后另发现、未记录的标记",
+        "Flags found after sign-off, not on record",
+    ),
     "ru.va.business_date": ("日期", "Date"),
     "ru.va.ticket_no": ("工单号", "Ticket no."),
     "ru.va.tag": ("类别", "Tag"),

@@ -20,7 +20,7 @@ from clerk_tui.domain.policy import Policy
 from clerk_tui.domain.states import TransitionRefused, check_transition
 from clerk_tui.i18n import t
 from clerk_tui.services import audit
-from clerk_tui.services.daylock import ensure_day_open
+from clerk_tui.services.daylock import ensure_ticket_workable
 from clerk_tui.services.reference import load_policy
 
 CONSULTED = "consulted"
@@ -84,7 +84,7 @@ def _load(s: Session, ticket_id: int) -> Ticket:
     ticket = s.get(Ticket, ticket_id)
     if ticket is None:
         raise ConsultRefused(t("in.consult.no_ticket", id=ticket_id))
-    ensure_day_open(s, outlet_id=ticket.outlet_id, day=ticket.business_date)
+    ensure_ticket_workable(s, ticket)
     return ticket
 
 

@@ -25,7 +25,7 @@ from clerk_tui.domain.validation import ValidationContext
 from clerk_tui.i18n import t
 from clerk_tui.services import audit
 from clerk_tui.services.database import Database
-from clerk_tui.services.daylock import ensure_day_open
+from clerk_tui.services.daylock import ensure_ticket_workable
 from clerk_tui.services.reference import forbidden_phrases
 from clerk_tui.services.validation import (
     PART_REQUESTED,
@@ -187,7 +187,7 @@ def log_contact(
         if confirm is None or ctx is None:
             add_contact(s, tk, user, party, outcome, note, now)
             return ActionResult(tk.ticket_no, tk.status, tk.status, -1, tk.version, tuple(hits))
-        ensure_day_open(s, outlet_id=tk.outlet_id, day=tk.business_date)
+        ensure_ticket_workable(s, tk)
         checked = check_in_session(s, ctx, ticket_ids=[tk.id], open_only=False)
         subject = finding_subject(confirm, checked[0].info) if checked else ""
         contact = add_contact(s, tk, user, party, outcome, note, now)

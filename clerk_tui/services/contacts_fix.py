@@ -31,7 +31,7 @@ from clerk_tui.services.contacts import (
     who,
 )
 from clerk_tui.services.database import Database
-from clerk_tui.services.daylock import ensure_day_open
+from clerk_tui.services.daylock import ensure_ticket_workable
 from clerk_tui.services.validation import PART_REQUESTED, check_in_session, load_context
 from clerk_tui.services.validation_labels import field_label
 
@@ -111,7 +111,7 @@ def fix_field(
     ctx = load_context(db, now.date())
     with db.session() as s:
         tk = load_ticket(s, ticket_id, seen_version)
-        ensure_day_open(s, outlet_id=tk.outlet_id, day=tk.business_date)
+        ensure_ticket_workable(s, tk)
         values = _new_values(s, tk, field, value, ctx)
         before = {k: _shown(getattr(tk, k)) for k in values}
         after = {k: _shown(v) for k, v in values.items()}
@@ -158,7 +158,7 @@ def set_part(
     ctx = load_context(db, now.date())
     with db.session() as s:
         tk = load_ticket(s, ticket_id, seen_version)
-        ensure_day_open(s, outlet_id=tk.outlet_id, day=tk.business_date)
+        ensure_ticket_workable(s, tk)
         before = {"part_needed": tk.part_needed, "part_in_stock": tk.part_in_stock}
         after = {"part_needed": part.strip(), "part_in_stock": in_stock if part.strip() else None}
         version = guarded_update(s, tk, seen_version, after, now)
@@ -205,7 +205,7 @@ def cancel_duplicate(
     hits = tuple(phrase_hits(db, note))
     with db.session() as s:
         tk = load_ticket(s, ticket_id, seen_version)
-        ensure_day_open(s, outlet_id=tk.outlet_id, day=tk.business_date)
+        ensure_ticket_workable(s, tk)
         before = tk.status
         check_transition(before, "cancelled")
         version = guarded_update(s, tk, seen_version, {"status": "cancelled"}, now)

@@ -7,6 +7,7 @@ from datetime import date
 from sqlmodel import Session, select
 
 from clerk_tui.db.models import BusinessDay
+from clerk_tui.domain.states import OPEN_STATES
 from clerk_tui.i18n import t
 
 LOCKED_STATES = frozenset({"signed_off", "reported"})
@@ -34,3 +35,15 @@ def ensure_day_open(session: Session, *, outlet_id: int | None, day: date | None
         return
     if day_state(session, outlet_id=outlet_id, day=day) in LOCKED_STATES:
         raise DayLocked(day)
+
+
+def ensure_ticket_workable(session: Session, ticket) -> None:
+    """Raise DayLocked when `ticket` belongs to a signed-off day and its work there is done.
+
+    A ticket still open (waiting for information, a part, a visit) stays workable whatever day
+    it came in: the calls and corrections made on it are today's work, not the locked day's.
+    A finished or closed ticket belongs to its day and follows that day's lock.
+    """
+    if ticket.status in OPEN_STATES:
+        return
+    ensure_day_open(session, outlet_id=ticket.outlet_id, day=ticket.business_date)

@@ -249,10 +249,16 @@ def load_days(
         if moment is not None:
             card_day_of.setdefault(card.ticket_no, moment.date())
 
+    carded = {r[0] for r in card_rows}
     visits: dict[int, list[VisitInfo]] = defaultdict(list)
     for tid, no, oid, eng_id, status, name, warranty, stype, household, category in tickets:
         a = _pick(appts.get(tid, []), day, card_day_of.get(no))
         eng = a[4] if a is not None and a[4] is not None else eng_id
+        if status == "closed":  # its day was signed off: judge it as what it was
+            if (a is not None and a[3] == "done") or no in carded:
+                status = "completed"
+            elif tid in consulted:
+                status = "consult_only"
         visits[oid].append(
             VisitInfo(
                 no,

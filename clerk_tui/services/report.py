@@ -9,6 +9,7 @@ day 'reported'.
 from __future__ import annotations
 
 import importlib
+from collections import Counter
 from dataclasses import asdict, dataclass, is_dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -93,6 +94,7 @@ def build_report(db: Database, outlet: OutletRef, day: date, *, now: datetime, u
     """The report's content for `outlet` on `day` (with its generated-at time and checksum)."""
     outlet_day = reconcile(db, day, [outlet], now=now, user=user)[0]
     status = day_status(db, outlet.id, day)
+    flags = day_flags(db, outlet.id, day)
     with db.read() as s:
         name = s.execute(select(Outlet.name).where(Outlet.id == outlet.id)).scalar() or ""
     report: dict = {
@@ -102,7 +104,7 @@ def build_report(db: Database, outlet: OutletRef, day: date, *, now: datetime, u
         "state": status.state,
         "signed_off_by": status.signed_off_by,
         "signed_off_at": _when(status.signed_off_at),
-        "summary": dict(outlet_day.result.summary),
+        "summary": _summary(outlet_day, flags),
         "engineers": [e.as_dict() for e in outlet_day.result.engineers],
         "flags": [
             {
@@ -117,7 +119,7 @@ def build_report(db: Database, outlet: OutletRef, day: date, *, now: datetime, u
                 "decided_by": f.decided_by,
                 "decided_at": _when(f.decided_at),
             }
-            for f in day_flags(db, outlet.id, day)
+            for f in flags
         ],
         "callbacks": day_callbacks(db, outlet.id, day),
     }
@@ -127,6 +129,27 @@ def build_report(db: Database, outlet: OutletRef, day: date, *, now: datetime, u
     report["generated_at"] = now.strftime("%Y-%m-%d %H:%M:%S")
     report["checksum"] = checksum(report)
     return report
+
+
+def _summary(outlet_day, flags) -> dict:
+    """The rules' day counts, with the flag counts taken from the flags the report lists (those on
+    record, with their decisions). A signed-off day is not written again: what the rules find
+    there that is not on record is counted apart, as `flags_not_on_record`."""
+    summary = dict(outlet_day.result.summary)
+    severities = Counter(f.severity for f in flags)
+    summary.update(
+        flags=len(flags),
+        high=severities["high"],
+        medium=severities["medium"],
+        low=severities["low"],
+        by_kind=dict(sorted(Counter(f.kind for f in flags).items())),
+    )
+    if outlet_day.locked:
+        result = outlet_day.result
+        summary["flags_not_on_record"] = sum(
+            1 for f in result.flags if result.key(f) not in outlet_day.statuses
+        )
+    return summary
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from clerk_tui.services import audit
 from clerk_tui.services.database import Database
 from clerk_tui.services.daylock import LOCKED_STATES, ensure_day_open
 from clerk_tui.services.reconcile_store import CONFIRMED, DISMISSED, OPEN
+from clerk_tui.services.reference import load_policy
 from clerk_tui.services.signoff_close import (
     SIGN_OFF_ACTION,
     close_day_tickets,
@@ -184,8 +185,14 @@ def day_status(db: Database, outlet_id: int, day: date) -> DayStatus:
 
 
 def sign_off(db: Database, outlet_id: int, day: date, *, user: Actor, now: datetime) -> None:
-    """Lock the day; refused while it is not reconciled or any flag is still open."""
+    """Lock the day; refused before the policy's card cut-off of that day (cards are still coming
+    back and the clerk still works on it), while it is not reconciled, or while a flag is open."""
     _check(user)
+    cutoff = datetime.combine(day, time(load_policy(db).card_cutoff_hour))
+    if now < cutoff:  # cards are still coming back; a missing one is not yet a flag [H 七.2]
+        raise EodRefused(
+            t("ru.err.before_cutoff", day=day.isoformat(), at=cutoff.strftime("%H:%M"))
+        )
     with db.session() as s:
         row = _day_row(s, outlet_id, day)
         if row is None or row.state == "open":

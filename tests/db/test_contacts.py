@@ -102,23 +102,24 @@ def test_a_second_stale_save_is_refused_and_nothing_is_overwritten(outlet):
     assert len(_audit(db, "ticket.fix")) == 1
 
 
-def test_edits_of_a_signed_off_day_are_refused(outlet):
+def test_a_finished_ticket_of_a_signed_off_day_refuses_edits_an_open_one_does_not(outlet):
+    """The lock keeps the signed-off day's finished work as it was; a ticket of that day still
+    waiting for information is today's work and stays workable."""
     db, oid, clerk, model = outlet
-    tid = add_ticket(db, oid, "T1", model=model, phone="1381234567")
+    done = add_ticket(db, oid, "T1", model=model, phone="1381234567", status="closed")
+    waiting = add_ticket(db, oid, "T2", model=model, phone="1381234567", status="needs_info")
     with db.session() as s:
         s.add(BusinessDay(outlet_id=oid, day=TODAY, state="signed_off"))
+
+    def fix(tid):
+        return fix_field(db, ticket_id=tid, seen_version=1, field="phone", value="13812345678",
+                         user=clerk, party="customer", now=NOW)  # fmt: skip
+
     with pytest.raises(DayLocked):
-        fix_field(
-            db,
-            ticket_id=tid,
-            seen_version=1,
-            field="phone",
-            value="13812345678",
-            user=clerk,
-            party="customer",
-            now=NOW,
-        )
-    assert ticket(db, tid).phone == "1381234567"
+        fix(done)
+    assert ticket(db, done).phone == "1381234567"
+    fix(waiting)
+    assert ticket(db, waiting).phone == "13812345678"
 
 
 def test_dates_and_windows_are_read_or_refused_with_a_sentence(outlet):

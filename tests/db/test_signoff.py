@@ -225,3 +225,24 @@ def test_reopening_a_day_signed_off_without_a_record_of_closings(db):
     after = _statuses(db, [*carded, extra["cancelled"]])
     assert after[carded[0]] == "completed"
     assert after[extra["cancelled"]] == "closed"
+
+
+def test_the_report_counts_the_same_visits_after_sign_off_closed_the_tickets(db):
+    """Closing at sign-off must not change what the day was: the report of a signed-off day
+    counts its visits as before, and its flag counts are those of the flags it lists."""
+    from clerk_tui.services.report import build_report
+
+    facts, flags = _ready(db)
+    sup, oid = facts["supervisor"], facts["outlet_id"]
+    [outlet] = outlets_for(db)
+    before = build_report(db, outlet, DAY, now=NOW, user="t")["summary"]
+    for f in flags.values():
+        decide_flag(db, f.id, decision="dismissed", reason="已核实", user=sup, now=NOW)
+    sign_off(db, oid, DAY, user=sup, now=NOW)
+    report = build_report(db, outlet, DAY, now=NOW, user="t")
+    after = report["summary"]
+    assert after["visits"] == before["visits"] == 3
+    assert after["cards_returned"] == before["cards_returned"]
+    assert after["flags"] == len(report["flags"]) == len(flags)
+    assert after["by_kind"] == before["by_kind"]
+    assert after["flags_not_on_record"] == 0

@@ -11,10 +11,10 @@ from clerk_tui.services.database import open_database
 SIZE = (130, 40)
 
 
-def _app(make_app, demo_db_file, user="zhuguan"):
+def _app(make_app, demo_db_file, user="zhuguan", clock=None):
     settings = Settings(db_url=f"sqlite:///{demo_db_file}", lang="zh",
                         today=FROZEN_TODAY.isoformat(), autologin=user)  # fmt: skip
-    return make_app(settings)
+    return make_app(settings, clock=clock) if clock else make_app(settings)
 
 
 def _text(app, selector: str) -> str:
@@ -59,7 +59,8 @@ async def test_supervisor_confirms_dismisses_signs_off_and_reopens(make_app, dem
     from clerk_tui.ui.dialogs.rec_input import RecInputDialog
     from clerk_tui.ui.screens.reconcile import ReconcileScreen
 
-    app = _app(make_app, demo_db_file)
+    now = [FROZEN_NOW]  # 15:00; the evening comes later in the test
+    app = _app(make_app, demo_db_file, clock=lambda: now[0])
     async with app.run_test(size=SIZE) as pilot:
         await _open(app, pilot)
         screen = app.screen
@@ -90,7 +91,17 @@ async def test_supervisor_confirms_dismisses_signs_off_and_reopens(make_app, dem
         assert isinstance(app.screen, ReconcileScreen)
         assert _flag(demo_db_file, late) == ("dismissed", "堵车已提前告知")
 
+        # sign-off refused before the card cut-off: cards are still coming back
+        await pilot.press("s")
+        await settle(app, pilot)
+        assert "要到 20:00 才截止交回" in _text(app, "#ru-status")
+        assert "已签核" not in _text(app, "#ru-heading")
+
+        # the evening: reconciled again after the cut-off (missing cards now count);
         # sign-off refused while flags are open, naming how many
+        now[0] = FROZEN_NOW.replace(hour=21)
+        await pilot.press("r")
+        await settle(app, pilot)
         await pilot.press("s")
         await settle(app, pilot)
         n_open = sum(1 for f in screen.view.flags if f.status == "open")
