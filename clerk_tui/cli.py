@@ -61,7 +61,15 @@ def _parse_date(value: str) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="clerk-tui", description=t("app.title"))
+    p = _Parser(
+        prog="clerk-tui",
+        description=t("app.title"),
+        epilog=(
+            "options accepted anywhere on the line, before or after the command: "
+            "--db PATH|URL (an SQLite file or a postgresql:// URL; default $CLERK_DB, else the "
+            "user data directory), --lang zh|en, --json (machine-readable output)"
+        ),
+    )
     p.add_argument("--today", type=_parse_date, help=argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 

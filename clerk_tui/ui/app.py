@@ -69,8 +69,7 @@ class ClerkApp(App[int]):
         Binding("t", "today", "ui.key.today"),
         Binding("k,f2", "tickets", "ui.key.tickets"),
         Binding("f1,question_mark", "toggle_help", "ui.key.help"),
-        # q also quits where no text field takes it; the footer names ctrl+q, which always works.
-        Binding("q", "quit", "ui.key.quit", show=False),
+        # Only ctrl+q quits: a stray q on a list must not close the clerk's day's work.
         Binding("ctrl+q", "quit", "ui.key.quit", priority=True),
         *(
             Binding(e.key, f"open_screen('{e.name}')", e.label_key, show=e.show)

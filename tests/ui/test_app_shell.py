@@ -158,3 +158,16 @@ async def test_logout_returns_to_login_with_the_database_still_open(
         await settle(app, pilot)
         assert isinstance(app.screen, LoginScreen) and app.user is None
         assert app.screen.query_one("#demo-box").display  # ready to log in again
+
+
+async def test_a_stray_q_does_not_quit_only_ctrl_q_does(outlet_db, ui_settings, make_app):
+    db, _ = outlet_db
+    app = make_app(ui_settings, db=db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("q")
+        await settle(app, pilot)
+        assert app.is_running and app.return_code is None
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0

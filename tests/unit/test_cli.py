@@ -49,3 +49,15 @@ def test_clerk_db_environment_names_the_database(monkeypatch, tmp_path):
 
 def test_postgres_urls_use_psycopg():
     assert to_url("postgresql://u@h/db").startswith("postgresql+psycopg://")
+
+
+def test_help_names_the_options_taken_anywhere(capsys):
+    import pytest
+
+    from clerk_tui.cli import main
+
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    out = " ".join(capsys.readouterr().out.split())  # argparse wraps the lines
+    assert done.value.code == 0
+    assert "--db PATH|URL" in out and "--lang zh|en" in out and "--json" in out

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Footer, Header, Static
@@ -15,6 +18,8 @@ class UnavailableScreen(ClerkScreen):
     """No database: the reason (a path may hold brackets, so it is plain text) and the quit key."""
 
     CSS_PATH = "unavailable.tcss"
+    # Nothing to lose here: q quits too (the app itself quits on ctrl+q only).
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "app.quit", "ui.key.quit")]
 
     def __init__(self, sentence: str, heading: str | None = None) -> None:
         super().__init__()
