@@ -1,10 +1,14 @@
-"""`clerk-tui conflicts --date D [--json]`: the scheduling conflicts of day D with ranked alternatives."""
+"""`clerk-tui conflicts --date D [--json]`: the scheduling conflicts of day D with ranked alternatives.
+
+"Now" is the app's clock: the business date (`--today`, else the real date) at the real
+time of day. Today's alternatives never start before it, a later day's are not
+restricted, and a day already past gets none (the text form says why)."""
 
 from __future__ import annotations
 
 import json
 import sys
-from datetime import date
+from datetime import date, datetime
 
 NAME = "conflicts"
 HELP = "scheduling conflicts of a day, with alternatives (conflicts --date D --json)"
@@ -25,6 +29,12 @@ def _day(ctx) -> date | None:
         return None
 
 
+def clock_now(ctx) -> datetime:
+    """The app's "now": the business date (`--today`, else the real date) at the real time."""
+    today = date.fromisoformat(ctx.settings.today) if ctx.settings.today else date.today()
+    return datetime.combine(today, datetime.now().time().replace(microsecond=0))
+
+
 def run(ctx) -> int:
     day = _day(ctx)
     if day is None:
@@ -32,25 +42,28 @@ def run(ctx) -> int:
     db = ctx.open_db()
     if db is None:
         return 2
-    from clerk_tui.services.schedule_conflicts import conflicts_report
+    from clerk_tui.services.schedule_conflicts import conflicts_report, history_reason
 
+    now = clock_now(ctx)
     try:
-        report = conflicts_report(db, day)
+        report = conflicts_report(db, day, now=now)
     finally:
         db.dispose()
     if ctx.as_json:
         print(json.dumps(report, ensure_ascii=False))
     else:
-        print(render_text(report))
+        print(render_text(report, note=history_reason(day, now)))
     return 0
 
 
-def render_text(report: dict) -> str:
-    """The report as lines for a terminal: one block per conflict."""
+def render_text(report: dict, note: str = "") -> str:
+    """The report as lines for a terminal: one block per conflict (`note` under the heading)."""
     from clerk_tui.i18n import t
 
     items = report["conflicts"]
     lines = [t("sc.cli.heading", day=report["date"], n=len(items))]
+    if note and items:
+        lines.append(note)
     for c in items:
         eng = c["engineer_id"] or t("sc.unassigned")
         lines.append(

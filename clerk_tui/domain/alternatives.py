@@ -48,10 +48,9 @@ class _Candidate:
 
 
 def _ceil_to_grid(moment: datetime, grid: int) -> datetime:
-    over = (moment.minute % grid) * 60 + moment.second + moment.microsecond / 1e6
-    if not over:
-        return moment
-    return moment + timedelta(seconds=grid * 60 - over)
+    """The first grid start at or after `moment` (exact: seconds and microseconds round up)."""
+    floor = moment.replace(second=0, microsecond=0) - timedelta(minutes=moment.minute % grid)
+    return moment if floor == moment else floor + timedelta(minutes=grid)
 
 
 def _anchor(visit: Visit) -> datetime | None:
@@ -189,8 +188,9 @@ def propose(
 
     Ranked by closeness to the customer's window or booked time, travel from the previous
     and to the next job, and load (fewer visits first). Starts lie on a `grid_minutes` grid
-    (15 or 30) within working hours, not before `not_before`. Distinct engineers are
-    offered first; a second time with the same engineer only fills what is left.
+    (15 or 30) within working hours, never before `not_before` (the caller's "now" on the
+    plan's day, rounded up to the grid: a time already past cannot be offered). Distinct
+    engineers are offered first; a second time with the same engineer only fills what is left.
     """
     if grid_minutes <= 0 or 60 % grid_minutes:
         raise ValueError(f"grid_minutes must divide an hour, got {grid_minutes}")

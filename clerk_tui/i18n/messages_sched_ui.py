@@ -72,6 +72,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sc.err.already_unassigned": ("工单 {no} 没有指派工程师", "Ticket {no} has no engineer"),
     "sc.err.who_missing": ("请填写同意或拒绝的人", "Say who answered"),
     "sc.err.how_missing": ("请选择联系方式", "Say how the customer was reached"),
+    "sc.err.start_past": (
+        "开始时间 {start} 已经过去（现在 {now}），请选现在以后的时间",
+        "The start {start} has already passed (it is {now} now): choose a later time",
+    ),
     "sc.err.answer_in_future": (
         "联系时间 {at} 还没到",
         "The time of the call {at} is in the future",
@@ -160,6 +164,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sc.detail.no_alternatives": (
         "没有不冲突的备选：与用户商量或转回中心（x）",
         "No clash-free alternative: talk to the customer or hand back (x)",
+    ),
+    "sc.detail.history": (
+        "{day} 已经过去，当天排班是历史记录，不再提供备选",
+        "{day} is past: its schedule is history, so no alternatives are offered",
     ),
     "sc.alt.reassign": ("同时间转派", "same time, other engineer"),
     "sc.alt.reschedule": ("改约，需用户同意", "another time: needs consent"),

@@ -6,6 +6,8 @@ first, appointments change only if their version is still the one the clerk saw
 in the audit log, and the ticket's owner (首问负责) is never touched. A visit moves to
 another time only after the customer's consent was recorded [H 一.2(2)]: the latest
 consent-related contact of the ticket must be 'consent' (a reschedule uses it up).
+Nothing is booked or moved to a start already past (`check_not_past`, against the
+caller's `now`: the app's clock).
 """
 
 from __future__ import annotations
@@ -71,6 +73,12 @@ def check_times(start: datetime, end: datetime) -> None:
                 last=GRID_END.strftime("%H:%M"),
             )
         )
+
+
+def check_not_past(start: datetime, now: datetime) -> None:
+    """A visit cannot be booked, reassigned or rescheduled to a start before `now` (to the minute)."""
+    if start < now.replace(second=0, microsecond=0):
+        raise ScheduleError(t("sc.err.start_past", start=_hm(start), now=_hm(now)))
 
 
 def _engineer(s: Session, code: str, day) -> Engineer:
@@ -196,6 +204,7 @@ def assign(
 ) -> int:
     """Book a waiting ticket with an engineer (派工); returns the new appointment's id."""
     check_times(start, end)
+    check_not_past(start, now)
     with db.session() as s:
         tk = _ticket_by_no(s, ticket_no)
         ensure_day_open(s, outlet_id=tk.outlet_id, day=start.date())
@@ -243,8 +252,9 @@ def move(
     Same time: a reassignment (转派), no consent needed. Another time: a reschedule (改约),
     refused unless the customer's consent is the ticket's latest consent record; the old
     appointment is kept as 'moved' and a new one is booked; the agreed time becomes the
-    ticket's requested window."""
+    ticket's requested window. Refused when `start` is already past at `now`."""
     check_times(start, end)
+    check_not_past(start, now)
     with db.session() as s:
         appt, tk = _open_visit(s, appointment_id, seen_version)
         ensure_day_open(s, outlet_id=tk.outlet_id, day=start.date())

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import timedelta
 
 from sqlmodel import select
-from ui_helpers import FROZEN_TODAY, settle
+from ui_helpers import FROZEN_NOW, FROZEN_TODAY, settle
 
 from clerk_tui.config import Settings
 from clerk_tui.db.models import Appointment, Contact, Ticket
@@ -18,14 +19,16 @@ from clerk_tui.ui.widgets.sched_panes import ConflictTable
 SIZE = (120, 40)
 
 
-def _app(make_app, demo_db_file):
+def _app(make_app, demo_db_file, *, days_later: int = 0):
+    """The app over the demo (whose today is FROZEN_TODAY), its clock `days_later` on."""
+    later = timedelta(days=days_later)
     settings = Settings(
         db_url=f"sqlite:///{demo_db_file}",
         lang="zh",
-        today=FROZEN_TODAY.isoformat(),
+        today=(FROZEN_TODAY + later).isoformat(),
         autologin="xinxi1",
     )
-    return make_app(settings)
+    return make_app(settings, clock=lambda: FROZEN_NOW + later)
 
 
 def _text(app) -> str:
@@ -244,3 +247,59 @@ async def test_a_visit_refused_at_the_door_books_the_managers_visit(make_app, de
         }
         assert {("engineer", "visit_failed"), ("manager", "manager_visit")} <= contacts
         assert "用户不让进门" in _text(app)
+
+
+async def test_no_alternative_offered_today_starts_before_the_clock(make_app, demo_db_file):
+    app = _app(make_app, demo_db_file)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open(app, pilot)
+        screen.query_one(ConflictTable).focus()
+        offered = []
+        for i in range(len(screen.view.findings)):
+            if i:
+                await pilot.press("down")
+            await settle(app, pilot)
+            assert screen.proposals is not None
+            offered += screen.proposals
+        assert offered and all(p.start >= FROZEN_NOW for p in offered)
+        assert any(p.start.date() == FROZEN_TODAY for p in offered)  # later today still counts
+
+
+async def test_the_move_dialog_refuses_a_start_already_past_and_nothing_moves(
+    make_app, demo_db_file
+):
+    app = _app(make_app, demo_db_file)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open(app, pilot)
+        f = await _pick_conflict(app, pilot, screen, "overlap")
+        seen = screen.view.appointment(f.ticket_no)
+        assert seen.start >= FROZEN_NOW
+        await pilot.press("m")
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, MoveDialog)
+        dialog.query_one("#sd-start").value = "14:00"  # the clock says 15:00
+        dialog.query_one("#sd-end").value = "15:30"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog
+        said = re.sub(r"[\s│]", "", _text(app))  # the sentence wraps inside the dialog
+        assert "开始时间03-1414:00已经过去（现在03-1415:00）" in said
+        await pilot.press("escape")
+        await settle(app, pilot)
+        (row,) = _rows(app, Appointment, Appointment.id == seen.id)
+        assert (row.version, row.status, row.start) == (seen.version, "planned", seen.start)
+
+
+async def test_a_day_already_past_says_its_schedule_is_history(make_app, demo_db_file):
+    app = _app(make_app, demo_db_file, days_later=1)  # the demo's day is yesterday now
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open(app, pilot)
+        await pilot.press("left_square_bracket")
+        await settle(app, pilot)
+        assert screen.view.day == FROZEN_TODAY
+        await _pick_conflict(app, pilot, screen, "overlap")
+        assert screen.proposals == []
+        detail = str(screen.query_one("#sc-detail").content)
+        assert f"{FROZEN_TODAY.isoformat()} 已经过去，当天排班是历史记录" in detail
+        assert "没有不冲突的备选" not in detail

@@ -128,8 +128,37 @@ class TestPropose:
 
     def test_not_before_skips_times_already_past(self):
         plan = overlap_plan()
-        for p in propose(plan, find_conflicts(plan)[0], not_before=at("11:20")):
-            assert p.start >= at("11:30")
+        proposals = propose(plan, find_conflicts(plan)[0], not_before=at("11:20"))
+        assert proposals and all(p.start >= at("11:30") for p in proposals)
+
+    @pytest.mark.parametrize(
+        ("now", "grid", "earliest"),
+        [
+            ("11:20", 15, "11:30"),
+            ("11:15", 15, "11:15"),  # on the grid: that start is still to come
+            ("11:31", 15, "11:45"),
+            ("11:31", 30, "12:00"),
+            ("10:59:30", 15, "11:00"),  # seconds round up too
+        ],
+    )
+    def test_not_before_is_rounded_up_to_the_grid(self, now, grid, earliest):
+        plan = overlap_plan()
+        t2 = replace(plan.visit("T2"), requested_start=None, requested_end=None)
+        proposals = propose(plan, t2, grid_minutes=grid, not_before=at(now))
+        assert proposals and min(p.start for p in proposals) == at(earliest)
+
+    def test_the_same_time_with_another_engineer_is_not_offered_once_it_is_past(self):
+        plan = overlap_plan()
+        finding = find_conflicts(plan)[0]  # T2 booked 10:00
+        assert ("E2", at("10:00")) in {(p.engineer_code, p.start) for p in propose(plan, finding)}
+        late = propose(plan, finding, not_before=at("10:05"))
+        assert late and all(p.start >= at("10:15") for p in late)
+
+    def test_a_now_after_the_working_day_leaves_nothing_to_offer(self):
+        plan = overlap_plan()
+        t2 = replace(plan.visit("T2"), requested_start=None, requested_end=None)
+        assert propose(plan, t2, not_before=at("17:00")) == []  # 60 min no longer fit by 17:30
+        assert propose(plan, find_conflicts(plan)[0], not_before=at("12:01")) == []  # window gone
 
     def test_unbooked_visit_can_be_placed(self):
         plan = overlap_plan()

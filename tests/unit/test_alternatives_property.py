@@ -1,4 +1,5 @@
-"""Property: a proposal never leaves the moved visit in conflict and never adds conflicts."""
+"""Property: a proposal never leaves the moved visit in conflict, never adds conflicts, and
+never starts before `not_before` (the clock's now on the plan's day)."""
 
 from __future__ import annotations
 
@@ -73,13 +74,25 @@ def day_plans(draw):
     return plan, draw(st.sampled_from([v.ticket_no for v in vs]))
 
 
+# None (a later day: no restriction), or a moment of the day down to the microsecond
+NOT_BEFORE = st.none() | st.builds(
+    lambda minutes, micro: (
+        datetime.combine(DAY, time(6, 0))
+        + timedelta(minutes=minutes)
+        + timedelta(microseconds=micro)
+    ),
+    st.integers(0, 15 * 60),
+    st.sampled_from([0, 1, 30_000_000, 59_999_999]),
+)
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(day_plans(), st.sampled_from([15, 30]))
-def test_every_proposal_is_conflict_free_for_the_moved_visit(case, grid):
+@given(day_plans(), st.sampled_from([15, 30]), NOT_BEFORE)
+def test_every_proposal_is_conflict_free_for_the_moved_visit(case, grid, not_before):
     plan, ticket = case
     before = find_conflicts(plan)
     v = plan.visit(ticket)
-    proposals = propose(plan, v, grid_minutes=grid)
+    proposals = propose(plan, v, grid_minutes=grid, not_before=not_before)
     assert len(proposals) <= 3
     assert [p.score for p in proposals] == sorted(p.score for p in proposals)
     for p in proposals:
@@ -99,7 +112,8 @@ def test_every_proposal_is_conflict_free_for_the_moved_visit(case, grid):
         after = find_conflicts(moved)
         assert not [f for f in after if ticket in (f.ticket_no, f.with_ticket_no)], after
         assert len(after) <= len(before)
-        assert p.start.minute % grid == 0
+        assert p.start.minute % grid == 0 and p.start.second == p.start.microsecond == 0
+        assert not_before is None or p.start >= not_before
         eng = plan.engineers[p.engineer_code]
         assert eng.active and not eng.on_leave
 
@@ -108,3 +122,22 @@ def test_property_test_is_not_vacuous_a_free_engineer_always_gets_a_proposal():
     eng = EngineerDay("E1", "师傅", frozenset({"冰箱"}))
     v = Visit("T1", None, datetime.combine(DAY, time(9)), None, "城东", "冰箱")
     assert propose(DayPlan(DAY, {"E1": eng}, [v]), v)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(day_plans(), st.sampled_from([15, 30]), st.integers(0, 8 * 60))
+def test_a_now_before_every_working_day_changes_nothing(case, grid, minutes):
+    """Engineers start at 08:00 at the earliest: a `not_before` up to then removes nothing."""
+    plan, ticket = case
+    v = plan.visit(ticket)
+    early = datetime.combine(DAY, time(0)) + timedelta(minutes=minutes)
+    free = propose(plan, v, grid_minutes=grid)
+    assert propose(plan, v, grid_minutes=grid, not_before=early) == free
+
+
+def test_a_free_engineer_is_offered_the_first_grid_start_after_now():
+    eng = EngineerDay("E1", "师傅", frozenset({"冰箱"}))
+    v = Visit("T1", None, datetime.combine(DAY, time(9)), None, "城东", "冰箱")
+    now = datetime.combine(DAY, time(13, 50, 0, 1))
+    [p] = propose(DayPlan(DAY, {"E1": eng}, [v]), v, grid_minutes=15, not_before=now)
+    assert p.start == datetime.combine(DAY, time(14, 0))

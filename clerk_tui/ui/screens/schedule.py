@@ -215,7 +215,8 @@ class ScheduleScreen(SchedActions, ClerkScreen):
         from clerk_tui.services.schedule_conflicts import alternatives
 
         outlet = getattr(self.app.user, "outlet_id", None)  # type: ignore[attr-defined]
-        found = alternatives(self.app.db, view, f, outlet_id=outlet)  # type: ignore[attr-defined]
+        now = self._now()  # the app's clock: today's proposals never start before it
+        found = alternatives(self.app.db, view, f, outlet_id=outlet, now=now)  # type: ignore[attr-defined]
         if not get_current_worker().is_cancelled:
             self.post_message(self.Proposed(f, found))
 
@@ -226,10 +227,13 @@ class ScheduleScreen(SchedActions, ClerkScreen):
             self._show_detail()
 
     def _show_detail(self) -> None:
+        from clerk_tui.services.schedule_conflicts import history_reason
+
         if self.view is None:
             return
         appt = self.view.appointment(self.finding.ticket_no) if self.finding else None
-        text = conflict_detail(self.view, self.finding, self.proposals, appt)
+        why_none = history_reason(self.view.day, self._now())
+        text = conflict_detail(self.view, self.finding, self.proposals, appt, why_none=why_none)
         self.query_one("#sc-detail", Static).update(text)
 
     # -- navigation -------------------------------------------------------------------

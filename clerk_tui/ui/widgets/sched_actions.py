@@ -1,14 +1,16 @@
 """The schedule screen's keyboard actions: each opens its dialog, then runs the change in a worker.
 
 A mixin of `ScheduleScreen` (it uses the screen's `view`, `appt`, `finding`, `proposals`
-and its widgets). A refused change (stale version, no consent, locked day, bad input)
-comes back as `Done(ok=False)` with the service's sentence; nothing is half-written.
+and its widgets). A refused change (stale version, no consent, locked day, bad input, a
+start already past) comes back as `Done(ok=False)` with the service's sentence; nothing
+is half-written. The assign/move dialog refuses a start already past by the app's clock
+itself, so the clerk corrects it there.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from textual import work
@@ -16,8 +18,23 @@ from textual.message import Message
 
 from clerk_tui.domain.lateness import describe_lateness, lateness_response
 from clerk_tui.i18n import t
+from clerk_tui.services.schedule_actions import check_not_past
 from clerk_tui.services.schedule_rows import OPEN, ApptRow
+from clerk_tui.ui.dialogs.sched_move import MoveDialog, MoveRequest
 from clerk_tui.ui.widgets.ticket_labels import code_label
+
+
+class NotPastMoveDialog(MoveDialog):
+    """The assign/move dialog, refusing (in the dialog) a start already past by `clock`."""
+
+    def __init__(self, title: str, *, clock: Callable[[], datetime], **fields: Any) -> None:
+        super().__init__(title, **fields)
+        self._clock = clock
+
+    def collect(self) -> MoveRequest:
+        request = super().collect()
+        check_not_past(request.start, self._clock())  # ScheduleError is a ValueError
+        return request
 
 
 class SchedActions:
@@ -68,14 +85,14 @@ class SchedActions:
 
     # -- assign / move / unassign -----------------------------------------------------
     def action_assign(self) -> None:
-        from clerk_tui.ui.dialogs.sched_move import MoveDialog
         from clerk_tui.ui.widgets.sched_panes import WaitingTable
 
         if self.view is None:  # type: ignore[attr-defined]
             return
         ticket = self.query_one(WaitingTable).ticket_at_cursor() or ""  # type: ignore[attr-defined]
-        dialog = MoveDialog(
+        dialog = NotPastMoveDialog(
             t("sc.assign.title"),
+            clock=self.app.now,  # type: ignore[attr-defined]
             ticket_no=ticket,
             engineer=self.engineer_code,  # type: ignore[attr-defined]
             day=self.day,
@@ -109,13 +126,12 @@ class SchedActions:
         )
 
     def action_move(self) -> None:
-        from clerk_tui.ui.dialogs.sched_move import MoveDialog
-
         appt = self._target()
         if appt is None:
             return
-        dialog = MoveDialog(
+        dialog = NotPastMoveDialog(
             t("sc.move.title", no=appt.ticket_no),
+            clock=self.app.now,  # type: ignore[attr-defined]
             ticket_no=appt.ticket_no,
             engineer=appt.engineer_code,
             day=appt.start.date(),

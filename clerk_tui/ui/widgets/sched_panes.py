@@ -142,9 +142,15 @@ def visit_detail(view: DayView, code: str, appt: ApptRow | None) -> Text:
 
 
 def conflict_detail(
-    view: DayView, f: Finding | None, proposals: list[Proposal] | None, appt: ApptRow | None
+    view: DayView,
+    f: Finding | None,
+    proposals: list[Proposal] | None,
+    appt: ApptRow | None,
+    *,
+    why_none: str = "",
 ) -> Text:
-    """The selected conflict: evidence, the consent state, and its numbered alternatives."""
+    """The selected conflict: evidence, the consent state, and its numbered alternatives
+    (`why_none`, when given, says why there are none, e.g. the day is already past)."""
     if f is None:
         return Text(t("sc.detail.no_conflict"), style="dim")
     text = Text(
@@ -159,7 +165,7 @@ def conflict_detail(
     if proposals is None:
         text.append("\n" + t("sc.detail.thinking"), style="dim")
     elif not proposals:
-        text.append("\n" + t("sc.detail.no_alternatives"), style="dim")
+        text.append("\n" + (why_none or t("sc.detail.no_alternatives")), style="dim")
     names = {e.code: e.name for e in view.engineers}
     for i, p in enumerate(proposals or [], start=1):
         same_time = appt is not None and p.start == appt.start
