@@ -88,15 +88,35 @@ def _done(cb: CallbackInfo) -> bool:
     return cb.done_at is not None or (cb.called_at is not None and cb.reached is True)
 
 
-def find_callback_overdue(data: DayData, now: datetime) -> list[Finding]:
-    """A callback past its due time and not yet made [H 七.1, 一.3(3)].
+OVERDUE_AFTER_MINUTES = 1
+"""A callback is overdue once its due time has passed by at least this many whole minutes."""
 
-    Medium; high for a remedy callback after a falsified card [H 七.2: 及时回访].
+
+def overdue_minutes(due_at: datetime | None, now: datetime) -> int:
+    """Whole minutes a callback due at `due_at` is overdue at `now`; 0 while it is not.
+
+    Overdue only once the due time has passed by OVERDUE_AFTER_MINUTES (a whole minute):
+    a callback due now, or seconds ago, is due, not late, so no rule says "0 minutes late".
+    """
+    if due_at is None:
+        return 0
+    late = minutes_between(due_at, now)
+    return late if late >= OVERDUE_AFTER_MINUTES else 0
+
+
+def find_callback_overdue(data: DayData, now: datetime) -> list[Finding]:
+    """A callback a whole minute or more past its due time and not yet made [H 七.1, 一.3(3)].
+
+    Medium; high for a remedy callback after a falsified card [H 七.2: 及时回访]. Due
+    times come from the rules that booked the callback: 2 h after a consultation, 3 h
+    after an uncertain repair, at once for a follow-up or a remedy, by the policy's
+    deadline (next day 12:00) for a verification callback.
     """
     ix = data.index
     out: list[Finding] = []
     for cb in data.callbacks:
-        if cb.due_at is None or cb.due_at >= now or _done(cb):
+        late = overdue_minutes(cb.due_at, now)
+        if late == 0 or cb.due_at is None or _done(cb):
             continue
         reason = t(f"rec.reason.{cb.reason}") if cb.reason else "-"
         if reason.startswith("rec.reason."):
@@ -110,7 +130,7 @@ def find_callback_overdue(data: DayData, now: datetime) -> list[Finding]:
                         "rec.ev.callback_overdue",
                         due=hm(cb.due_at, data.day),
                         reason=reason,
-                        minutes=minutes_between(cb.due_at, now),
+                        minutes=late,
                     ),
                 ),
                 ticket_no=cb.ticket_no,

@@ -1,4 +1,7 @@
-"""Callbacks the rules create: due callbacks [H 一.3(3), 七.1] and the daily verification sample."""
+"""Callbacks the rules create: due callbacks [H 一.3(3), 七.1] and the daily verification sample.
+
+Pure: the sample, its deadline and which sampled tickets another callback already covers.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +9,11 @@ import hashlib
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from clerk_tui.domain.findings import Finding
 from clerk_tui.domain.forgery import FORGERY_KINDS
+from clerk_tui.domain.policy import Policy
 from clerk_tui.domain.reconcile_inputs import CallbackInfo, CardInfo, DayData
 from clerk_tui.domain.reconciliation import last_unsatisfied
 
@@ -97,20 +101,11 @@ def _uniform(seed: int | str, ticket_no: str) -> float:
     return (int.from_bytes(digest, "big") + 1) / (2**64 + 2)
 
 
-def verification_sample(
-    cards: Iterable[CardInfo],
-    findings: Iterable[Finding],
-    engineer_records: Mapping[str, int],
-    rate: float,
-    seed: int | str,
-) -> list[str]:
-    """Tickets whose customers get a verification callback today (DESIGN §3).
+def high_risk_tickets(cards: Iterable[CardInfo], findings: Iterable[Finding]) -> set[str]:
+    """Tickets every one of whose customers is called back to verify the card (DESIGN §3).
 
-    Every card with a high-severity forgery finding (and every card of an engineer with a
-    high `engineer_pattern`) is in; of the rest, ceil(rate × n) are drawn without
-    replacement, deterministically from `seed`, each weighted 1 + the engineer's past
-    confirmed flags (`engineer_records`: engineer code → count). High-risk tickets come
-    first, then the sample, each group sorted by ticket number.
+    A card with a high-severity forgery finding (VERIFY_KINDS), and every card of an
+    engineer with a high `engineer_pattern` finding; only tickets that have a card.
     """
     cards = list(cards)
     findings = list(findings)
@@ -125,6 +120,25 @@ def verification_sample(
         if f.severity == "high" and f.kind in VERIFY_KINDS and f.ticket_no
     }
     high |= {c.ticket_no for c in cards if c.engineer_code in suspect_engineers}
+    return high & {c.ticket_no for c in cards}
+
+
+def verification_sample(
+    cards: Iterable[CardInfo],
+    findings: Iterable[Finding],
+    engineer_records: Mapping[str, int],
+    rate: float,
+    seed: int | str,
+) -> list[str]:
+    """Tickets whose customers get a verification callback today (DESIGN §3).
+
+    Every high-risk card (`high_risk_tickets`) is in; of the rest, ceil(rate × n) are
+    drawn without replacement, deterministically from `seed`, each weighted 1 + the
+    engineer's past confirmed flags (`engineer_records`: engineer code → count).
+    High-risk tickets come first, then the sample, each group sorted by ticket number.
+    """
+    cards = list(cards)
+    high = high_risk_tickets(cards, findings)
     engineer_of: dict[str, str] = {}
     for c in cards:
         engineer_of.setdefault(c.ticket_no, c.engineer_code)
@@ -138,4 +152,68 @@ def verification_sample(
             n,
         ),
     )
-    return sorted(high & set(engineer_of)) + sorted(ranked[:k])
+    return sorted(high) + sorted(ranked[:k])
+
+
+def verification_due(day: date, booked_at: datetime, policy: Policy) -> datetime:
+    """When a verification callback of `day`'s cards booked at `booked_at` is due.
+
+    The manuals set no hour for it: the card comes back the same day and the clerk
+    reconciles daily and calls the customer back promptly (及时回访) [H 七.2, C 七.2]. So
+    it is outlet policy: policy.verification_callback_days after the cards' day (or after
+    the booking, when the sample is booked on a later day) at
+    policy.verification_callback_hour:00 — by default the next day at 12:00. Never at or
+    before the booking: a deadline already past moves on by a day.
+    """
+    base = max(day, booked_at.date()) + timedelta(days=policy.verification_callback_days)
+    due = datetime.combine(base, time(policy.verification_callback_hour))
+    while due <= booked_at:
+        due += timedelta(days=1)
+    return due
+
+
+def _visited_at(card: CardInfo) -> datetime | None:
+    return card.finished_at or card.signed_at or card.arrived_at or card.returned_at
+
+
+def covered_by_other_callbacks(
+    tickets: Iterable[str],
+    callbacks: Iterable[CallbackInfo],
+    cards: Iterable[CardInfo],
+    day: date,
+    due: datetime,
+) -> set[str]:
+    """Sampled tickets that need no verification callback of their own [H 七.1–2].
+
+    A ticket is covered when its customer
+    - already has an open callback (still on the queue: not done, not reached) of any
+      reason due by the verification deadline `due`: that call asks the verification
+      questions too (the answer dialog asks "did you sign? did the engineer come?" whenever
+      there is a card, and the answer goes to the ticket's forgery flags whatever the
+      callback's reason); or
+    - was already called back and reached on or after `day`, and after the visit the day's
+      card records (finished, signed, arrived or returned), so the call could speak of it.
+    `callbacks` must leave out the sample's own verification callbacks of `day`, or a rerun
+    would count the tickets it booked as covered.
+    """
+    wanted = set(tickets)
+    start = datetime.combine(day, time())
+    visited: dict[str, datetime] = {}
+    for c in cards:
+        at = _visited_at(c)
+        if c.ticket_no in wanted and at is not None:
+            visited[c.ticket_no] = max(at, visited.get(c.ticket_no, at))
+    covered: set[str] = set()
+    for cb in callbacks:
+        if cb.ticket_no not in wanted:
+            continue
+        if cb.done_at is None and cb.reached is not True:  # still on the queue
+            if cb.due_at is not None and cb.due_at <= due:
+                covered.add(cb.ticket_no)
+            continue
+        said_at = cb.called_at or cb.done_at
+        if cb.reached is False or said_at is None:  # closed without reaching the customer
+            continue
+        if said_at >= max(start, visited.get(cb.ticket_no, start)):
+            covered.add(cb.ticket_no)
+    return covered

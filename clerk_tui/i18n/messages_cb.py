@@ -88,11 +88,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "正在生成今日回访与核实抽样...",
         "Generating today's callbacks and sample...",
     ),
+    # after g: what was booked, then what the day's verification sample holds
     "cb.generated": (
-        "新增回访 {created} 条（规则 {rules}，核实抽样 {sample}/{sampled}）",
-        "{created} new callbacks ({rules} by the rules, sample {sample} of {sampled})",
+        "新增回访 {created} 条：规则生成 {rules} 条，核实抽样 {sample} 条",
+        "{created} new callbacks: {rules} from the rules, {sample} verification calls",
     ),
+    "cb.generated.sampled": (
+        "（今日核实 {sampled} 张监督卡：高风险 {high} 张，按比例抽中 {drawn} 张",
+        " (today's verification: {sampled} cards, {high} high-risk, {drawn} drawn by the rate",
+    ),
+    "cb.generated.covered": (
+        "；{n} 张已有回访，不再另约",
+        "; {n} already have a callback, not booked again",
+    ),
+    "cb.generated.before": ("；{n} 张此前已约", "; {n} booked earlier"),
+    "cb.generated.close": ("）", ")"),
+    "cb.generated.none": ("（今日没有需核实的监督卡）", " (no cards to verify today)"),
     "cb.generated.locked": ("；{n} 条因日结锁定未生成", "; {n} skipped: day signed off"),
+    "cb.generated.due": (
+        "。核实回访应于{due}前完成",
+        ". Verification calls are due by {due}",
+    ),
+    "cb.generated.due_later": ("，按 v 查看", "; v shows them"),
+    "cb.when.today": ("今天 {hm} ", "today {hm}"),
+    "cb.when.tomorrow": ("明天 {hm} ", "tomorrow {hm}"),
+    "cb.when.date": (" {day} {hm} ", "{day} {hm}"),
     "cb.saved": ("已记录 {ticket} 的回访结果", "Answer for {ticket} recorded"),
     "cb.saved.follow_up": (
         "；已生成不满意跟踪回访，需再次上门",

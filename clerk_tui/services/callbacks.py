@@ -3,14 +3,15 @@
 Both are idempotent: each callback stores a rerun-stable key in `Callback.row_hash`
 (`CallbackDue.key` for the rule's callbacks, `ticket|verification|day` for the sample),
 so running them again creates nothing new. Each run is one transaction with one audit
-entry; a callback whose day is signed off is not created (the day lock).
+entry; a callback whose day is signed off is not created (the day lock: the due day
+for the rules' callbacks, the cards' day for the sample).
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, text
 from sqlmodel import Session, col, select
@@ -18,10 +19,19 @@ from sqlmodel import Session, col, select
 from clerk_tui.db.models import Callback, Engineer, Flag, Ticket
 from clerk_tui.domain.forgery import FORGERY_KINDS
 from clerk_tui.domain.reconcile_day import RULES
-from clerk_tui.domain.sampling import REMEDY, VERIFICATION, VERIFY_KINDS, callbacks_due
+from clerk_tui.domain.reconcile_inputs import CallbackInfo
+from clerk_tui.domain.sampling import (
+    REMEDY,
+    VERIFICATION,
+    VERIFY_KINDS,
+    callbacks_due,
+    covered_by_other_callbacks,
+    high_risk_tickets,
+    verification_due,
+)
 from clerk_tui.domain.sampling import verification_sample as sample_of
 from clerk_tui.services import audit
-from clerk_tui.services.callbacks_data import card_info, day_cards, load_day
+from clerk_tui.services.callbacks_data import callback_info, card_info, day_cards, load_day
 from clerk_tui.services.database import Database
 from clerk_tui.services.daylock import LOCKED_STATES, day_state
 from clerk_tui.services.reference import load_policy
@@ -80,8 +90,12 @@ def _insert(
     user: str,
     now: datetime,
     action: str,
+    lock_day: date | None = None,
 ) -> Generated:
-    """Insert (ticket_no, reason, due_at, key, note) rows not stored yet; audit them as one entry."""
+    """Insert (ticket_no, reason, due_at, key, note) rows not stored yet; audit them as one entry.
+
+    A row is left out when its day is locked: `lock_day` if given, else the day it is due.
+    """
     stored = _existing_keys(s, [w[3] for w in wanted])
     tickets = _tickets(s, {w[0] for w in wanted})
     created: list[tuple[str, str, datetime]] = []
@@ -94,9 +108,9 @@ def _insert(
         tk = tickets.get(ticket_no)
         if tk is None:
             continue
-        lock_key = (tk.outlet_id, due_at.date())
+        lock_key = (tk.outlet_id, lock_day or due_at.date())
         if lock_key not in states:
-            states[lock_key] = day_state(s, outlet_id=tk.outlet_id, day=due_at.date())
+            states[lock_key] = day_state(s, outlet_id=tk.outlet_id, day=lock_key[1])
         if states[lock_key] in LOCKED_STATES:
             locked.append(ticket_no)
             continue
@@ -207,8 +221,48 @@ def _stored_findings(s: Session, day: date):
     return [Finding(k, sev, (), ticket_no=n or "", engineer_id=c or "") for k, sev, n, c in rows]
 
 
-def sample(db: Database, *, day: date, now: datetime, user: str = SYSTEM_USER):
-    """Draw and book the day's verification sample; (sampled tickets, Generated)."""
+@dataclass(frozen=True)
+class Sampled:
+    """The day's verification sample and what booking it did.
+
+    `tickets`: every ticket sampled, high-risk first (`high` of them), then those drawn;
+    `covered`: those another callback already covers (`covered_by_other_callbacks`), so
+    no verification callback of their own; `due`: the deadline of the day's verification
+    callbacks; `booked`: what this run created, and left out for a locked day.
+    """
+
+    tickets: tuple[str, ...]
+    high: int
+    covered: tuple[str, ...]
+    due: datetime
+    booked: Generated
+
+    @property
+    def to_call(self) -> tuple[str, ...]:
+        """Sampled tickets with a verification callback of their own (booked now or before)."""
+        covered = set(self.covered)
+        return tuple(n for n in self.tickets if n not in covered)
+
+    @property
+    def booked_before(self) -> int:
+        """Verification callbacks of the day an earlier run booked."""
+        return len(self.to_call) - len(self.booked.created) - len(self.booked.locked)
+
+
+def _other_callbacks(s: Session, nos: list[str], day: date) -> list[CallbackInfo]:
+    """The tickets' callbacks, less the sample's own verification callbacks of `day`."""
+    own = {verification_key(n, day) for n in nos}
+    out: list[CallbackInfo] = []
+    for i in range(0, len(nos), 500):
+        chunk = nos[i : i + 500]
+        for cb in s.exec(select(Callback).where(col(Callback.ticket_no).in_(chunk))):
+            if cb.row_hash not in own:
+                out.append(callback_info(cb))
+    return out
+
+
+def sample(db: Database, *, day: date, now: datetime, user: str = SYSTEM_USER) -> Sampled:
+    """Draw and book the day's verification sample (see `book_verification_sample`)."""
     policy = load_policy(db)
     with db.session() as s:
         _serialise(s)
@@ -223,34 +277,36 @@ def sample(db: Database, *, day: date, now: datetime, user: str = SYSTEM_USER):
             policy.verification_sample_rate,
             f"verify|{day.isoformat()}",
         )
-        start = datetime.combine(day, time())
-        already = set(
-            s.exec(
-                select(Callback.ticket_no).where(
-                    Callback.reason == VERIFICATION,
-                    col(Callback.ticket_no).in_(picked or [""]),
-                    (col(Callback.due_at) >= start)
-                    | (col(Callback.called_at) >= start)
-                    | (col(Callback.done_at) >= start),
-                )
-            )
+        high = high_risk_tickets(cards, findings)
+        due = verification_due(day, now, policy)
+        covered = covered_by_other_callbacks(
+            picked, _other_callbacks(s, picked, day), cards, day, due
         )
         wanted = [
-            (n, VERIFICATION, now, verification_key(n, day), "") for n in picked if n not in already
+            (n, VERIFICATION, due, verification_key(n, day), "") for n in picked if n not in covered
         ]
-        done = _insert(s, wanted, user=user, now=now, action="callback.sample")
-    return picked, done
+        done = _insert(s, wanted, user=user, now=now, action="callback.sample", lock_day=day)
+    return Sampled(
+        tickets=tuple(picked),
+        high=sum(1 for n in picked if n in high),
+        covered=tuple(n for n in picked if n in covered),
+        due=due,
+        booked=done,
+    )
 
 
 def book_verification_sample(
     db: Database, *, day: date, now: datetime, user: str = SYSTEM_USER
 ) -> list[str]:
-    """Book the day's verification callbacks (DESIGN §3); the sampled ticket numbers.
+    """Book the day's verification callbacks (DESIGN §3); the tickets to call for it.
 
     Every card of `day` with a high-severity forgery finding (the rules run now, plus the
     day's stored flags not dismissed) is in, plus policy.verification_sample_rate of the
     others, weighted by each engineer's confirmed flags of the past 90 days; the seed is
     the date, so the sample is the same on every run. Booked as Callback reason
-    'verification' due `now`; a ticket already verified on or after `day` is not booked again.
+    'verification', due by `verification_due` (policy: the next day at 12:00 [H 七.2]).
+    A sampled ticket whose customer already has an open callback due by then, or was
+    already called back after the visit, gets none: that call asks the verification
+    questions (`covered_by_other_callbacks`), and it is not among the tickets returned.
     """
-    return sample(db, day=day, now=now, user=user)[0]
+    return list(sample(db, day=day, now=now, user=user).to_call)

@@ -9,6 +9,7 @@ from sqlalchemy import func
 from sqlmodel import col, select
 
 from clerk_tui.db.models import Callback, Engineer, SupervisionCard, Ticket
+from clerk_tui.domain.reconcile_timing import overdue_minutes
 from clerk_tui.i18n import catalog
 from clerk_tui.services.callbacks_data import REASON_ALIASES
 from clerk_tui.services.database import Database
@@ -44,10 +45,9 @@ class QueueRow:
     notes: str
 
     def overdue_minutes(self, now: datetime) -> int:
-        """Minutes past due (0 when not yet due or no due time)."""
-        if self.due_at is None or self.due_at >= now:
-            return 0
-        return int((now - self.due_at).total_seconds() // 60)
+        """Whole minutes overdue, as the reconciliation's rule counts them (0 when not yet
+        a minute past due, or no due time)."""
+        return overdue_minutes(self.due_at, now)
 
 
 def attempts_in(notes: str) -> int:

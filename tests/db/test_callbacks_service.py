@@ -22,8 +22,9 @@ from clerk_tui.db.models import (
 )
 from clerk_tui.domain.policy import Policy
 from clerk_tui.services import audit
-from clerk_tui.services.callbacks import book_verification_sample, generate_callbacks
+from clerk_tui.services.callbacks import book_verification_sample, generate_callbacks, sample
 from clerk_tui.services.callbacks_answers import Answer, apply_answers, record_answer
+from clerk_tui.services.callbacks_queue import load_queue
 from clerk_tui.services.daylock import DayLocked
 from clerk_tui.services.reference import save_policy
 
@@ -405,3 +406,79 @@ class TestSample:
         with db.read() as s:
             actions = [e.action for e in s.exec(select(AuditEntry)).all()]
         assert actions.count("callback.sample") == 1
+
+    def test_verification_callbacks_are_due_by_noon_the_next_day_not_at_once(self, db, outlet):
+        """[H 七.2] gives no hour: policy, by default the next day 12:00, so a callback
+        booked now is not overdue a minute later."""
+        self._day(outlet)
+        book_verification_sample(db, day=DAY, now=NOW)
+        dues = {c.due_at for c in outlet.callbacks() if c.reason == "verification"}
+        assert dues == {datetime(2025, 3, 15, 12, 0)}
+        a_minute_later = NOW + timedelta(minutes=1)
+        queue = load_queue(db, now=a_minute_later, include_later=True)
+        assert queue and not any(r.overdue_minutes(a_minute_later) for r in queue)
+        assert load_queue(db, now=a_minute_later) == []  # due tomorrow: not today's queue
+
+    def test_the_outlet_policy_sets_the_deadline(self, db, outlet):
+        save_policy(db, Policy(verification_callback_days=0, verification_callback_hour=20))
+        self._day(outlet)
+        book_verification_sample(db, day=DAY, now=NOW)
+        dues = {c.due_at for c in outlet.callbacks() if c.reason == "verification"}
+        assert dues == {at("20:00")}
+
+    def test_a_ticket_with_an_open_callback_is_not_sampled_again(self, db, outlet):
+        self._day(outlet)
+        unhappy = outlet.ticket()
+        outlet.card(unhappy, signer="王建国", satisfaction="不满意")  # high risk: always sampled
+        assert generate_callbacks(db, day=DAY, now=NOW) == 1  # the follow-up, due at once
+        drawn = sample(db, day=DAY, now=NOW)
+        assert unhappy in drawn.tickets and drawn.covered == (unhappy,)
+        assert unhappy not in book_verification_sample(db, day=DAY, now=NOW)
+        assert [c.reason for c in outlet.callbacks(unhappy)] == ["follow_up"]
+        booked = [c.ticket_no for c in outlet.callbacks() if c.reason == "verification"]
+        assert len(booked) == len(drawn.tickets) - 1 == len(drawn.booked.created)
+
+    def test_a_customer_called_back_after_the_visit_today_is_not_called_again(self, db, outlet):
+        self._day(outlet)
+        called, early = outlet.ticket(), outlet.ticket()
+        for no in (called, early):
+            outlet.card(no, signer="王建国", finished="10:10")  # high risk: always sampled
+        with db.session() as s:
+            for no, hhmm in ((called, "16:20"), (early, "09:30")):  # after / before the visit
+                s.add(
+                    Callback(
+                        ticket_id=outlet.tid(no),
+                        ticket_no=no,
+                        reason="consult",
+                        due_at=at(hhmm),
+                        called_at=at(hhmm),
+                        done_at=at(hhmm),
+                        reached=True,
+                        satisfied=True,
+                    )
+                )
+        picked = book_verification_sample(db, day=DAY, now=NOW)
+        assert early in picked and called not in picked
+        assert [c.reason for c in outlet.callbacks(called)] == ["consult"]
+        assert [c.reason for c in outlet.callbacks(early)] == ["consult", "verification"]
+
+    def test_a_rerun_after_covering_callbacks_books_nothing_new(self, db, outlet):
+        """Idempotent even though the sample's own callbacks are open: they do not count
+        as another callback covering the ticket, and the draw does not move."""
+        self._day(outlet)
+        unhappy = outlet.ticket()
+        outlet.card(unhappy, signer="王建国", satisfaction="不满意")
+        generate_callbacks(db, day=DAY, now=NOW)
+        first = sample(db, day=DAY, now=NOW)
+        again = sample(db, day=DAY, now=NOW + timedelta(hours=1))
+        assert again.tickets == first.tickets and again.covered == first.covered
+        assert again.booked.created == () and again.booked_before == len(first.booked.created)
+        assert generate_callbacks(db, day=DAY, now=NOW + timedelta(hours=1)) == 0
+
+    def test_a_signed_off_day_books_no_sample(self, db, outlet):
+        self._day(outlet)
+        with db.session() as s:
+            s.add(BusinessDay(outlet_id=outlet.outlet_id, day=DAY, state="signed_off"))
+        drawn = sample(db, day=DAY, now=NOW)
+        assert drawn.booked.created == () and len(drawn.booked.locked) == len(drawn.tickets)
+        assert [c for c in outlet.callbacks() if c.reason == "verification"] == []

@@ -41,3 +41,15 @@ def test_answer_dialog_with_a_forbidden_phrase_in_the_note(snap_compare, app):
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_queue_with_the_verification_sample_due_tomorrow(snap_compare, app):
+    """v after g: the verification calls booked for tomorrow 12:00, none overdue, and no
+    ticket that already has another callback on the queue."""
+
+    async def run_before(pilot):
+        await _open_generated(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

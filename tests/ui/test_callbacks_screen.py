@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime, time, timedelta
 
 from sqlmodel import select
 from ui_helpers import FROZEN_NOW, settle
@@ -77,18 +78,34 @@ async def test_not_reached_stays_on_the_queue_with_the_attempt_counted(make_app,
 
 
 async def test_g_generates_todays_callbacks_and_the_sample_once(make_app, demo_db_file):
+    """The verification calls are due the next day by noon (policy [H 七.2]): not on today's
+    queue, not overdue; v shows them. A second g books nothing new."""
     app = make_app(_settings(demo_db_file))
+    tomorrow_noon = datetime.combine(FROZEN_NOW.date() + timedelta(days=1), time(12))
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open(app, pilot)
-        shown = len(screen.rows)
         await pilot.press("g")
         await settle(app, pilot)
-        grown = len(screen.rows)
-        assert grown > shown
-        assert any(r.reason == "verification" for r in screen.rows)
+        (told,) = [str(n.message) for n in app._notifications]
+        assert told.startswith("新增回访 ") and "核实抽样" in told
+        assert "核实回访应于明天 12:00 前完成，按 v 查看" in told
+        assert not any(r.reason == "verification" for r in screen.rows)
+        await pilot.press("v")
+        await settle(app, pilot)
+        later = [r for r in screen.rows if r.reason == "verification"]
+        assert later and {r.due_at for r in later} == {tomorrow_noon}
+        assert not any(r.overdue_minutes(FROZEN_NOW + timedelta(minutes=1)) for r in later)
+        open_before = {(r.ticket_no, r.reason) for r in screen.rows}
+        twice = {r.ticket_no for r in later} & {r.ticket_no for r in screen.rows if r not in later}
+        assert not twice  # a ticket with another open callback is not sampled again
+        app.clear_notifications()
         await pilot.press("g")
         await settle(app, pilot)
-        assert len(screen.rows) == grown
+        assert {(r.ticket_no, r.reason) for r in screen.rows} == open_before
+        (again,) = [str(n.message) for n in app._notifications]
+        assert (
+            again.startswith("新增回访 0 条：规则生成 0 条，核实抽样 0 条") and "此前已约" in again
+        )
 
 
 async def test_forbidden_phrases_in_the_note_are_highlighted_and_still_saved(

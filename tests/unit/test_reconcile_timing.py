@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from reconcile_builders import at, callback, card, day, summary, visit
 
 from clerk_tui.domain.policy import Policy
+from clerk_tui.domain.reconcile_timing import overdue_minutes
 from clerk_tui.domain.reconciliation import (
     find_callback_overdue,
     find_late_arrival,
@@ -82,6 +85,22 @@ class TestCallbackOverdue:
             callback("T3", called=None, reached=None, due="15:00"),
         ]
         assert find_callback_overdue(day(callbacks=cbs), at("14:00")) == []
+
+    def test_a_callback_is_overdue_only_once_a_whole_minute_has_passed(self):
+        cbs = [callback(called=None, reached=None, due="18:53", reason="follow_up")]
+        data = day(callbacks=cbs)
+        for still_due in (at("18:53"), at("18:53") + timedelta(seconds=59)):
+            assert find_callback_overdue(data, still_due) == []
+        (found,) = find_callback_overdue(data, at("18:54"))
+        assert "18:53" in found.evidence[0] and "已逾期 1 分钟" in found.evidence[0]
+
+    def test_overdue_minutes_are_whole_minutes_past_due_never_zero_late(self):
+        due = at("12:00")
+        assert overdue_minutes(due, at("11:00")) == 0
+        assert overdue_minutes(due, due + timedelta(seconds=59)) == 0
+        assert overdue_minutes(due, due + timedelta(seconds=60)) == 1
+        assert overdue_minutes(due, at("14:00")) == 120
+        assert overdue_minutes(None, at("14:00")) == 0
 
     def test_a_call_nobody_answered_is_still_due(self):
         cbs = [callback(called="12:05", reached=False, due="12:00")]

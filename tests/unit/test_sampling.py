@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from collections import Counter
 
-from reconcile_builders import at, callback, card, day, visit
+import pytest
+from pydantic import ValidationError
+from reconcile_builders import DAY, at, callback, card, day, visit
 
 from clerk_tui.domain.findings import Finding
 from clerk_tui.domain.policy import Policy
-from clerk_tui.domain.sampling import callbacks_due, verification_sample
+from clerk_tui.domain.sampling import (
+    callbacks_due,
+    covered_by_other_callbacks,
+    high_risk_tickets,
+    verification_due,
+    verification_sample,
+)
 
 NOW = at("18:00")
 
@@ -109,3 +117,95 @@ class TestVerificationSample:
         cards = _cards(10)
         assert verification_sample(cards, [], {}, rate=0.0, seed=1) == []
         assert len(verification_sample(cards, [], {}, rate=1.0, seed=1)) == 10
+
+    def test_the_high_risk_tickets_are_those_sampled_whatever_the_rate(self):
+        cards = _cards(6)
+        findings = [
+            Finding("engineer_signed", "high", ("x",), ticket_no="E01-002"),
+            Finding("engineer_signed", "high", ("x",), ticket_no="NO-CARD"),
+        ]
+        assert high_risk_tickets(cards, findings) == {"E01-002"}
+        assert verification_sample(cards, findings, {}, rate=0.0, seed=3) == ["E01-002"]
+
+
+class TestVerificationDue:
+    """[H 七.2] sets no hour: policy, by default the next day at 12:00, never already past."""
+
+    def test_booked_in_the_evening_it_is_due_the_next_day_at_noon(self):
+        assert verification_due(DAY, at("18:53"), Policy()) == at("2024-05-11 12:00")
+
+    def test_a_callback_booked_now_is_not_due_now(self):
+        for hhmm in ("00:00", "08:30", "12:00", "23:59"):
+            assert verification_due(DAY, at(hhmm), Policy()) > at(hhmm)
+
+    def test_a_sample_booked_on_a_later_day_counts_from_the_booking(self):
+        assert verification_due(DAY, at("2024-05-12 09:00"), Policy()) == at("2024-05-13 12:00")
+
+    def test_the_outlet_sets_the_days_and_the_hour(self):
+        same_evening = Policy(verification_callback_days=0, verification_callback_hour=20)
+        assert verification_due(DAY, at("17:30"), same_evening) == at("20:00")
+        assert verification_due(DAY, at("20:00"), same_evening) == at("2024-05-11 20:00")
+        two_days = Policy(verification_callback_days=2, verification_callback_hour=9)
+        assert verification_due(DAY, at("18:00"), two_days) == at("2024-05-12 09:00")
+
+    @pytest.mark.parametrize(
+        "field,value",
+        [
+            ("verification_callback_hour", 24),
+            ("verification_callback_hour", -1),
+            ("verification_callback_days", -1),
+            ("verification_callback_days", 8),
+        ],
+    )
+    def test_a_deadline_out_of_range_is_refused(self, field, value):
+        with pytest.raises(ValidationError):
+            Policy(**{field: value})
+
+
+DUE = at("2024-05-11 12:00")
+
+
+def _covered(callbacks, cards=None, tickets=("T1",)):
+    cards = [card()] if cards is None else cards
+    return covered_by_other_callbacks(tickets, callbacks, cards, DAY, DUE)
+
+
+class TestCoveredByOtherCallbacks:
+    """A sampled customer with another callback open, or already called back, is not booked
+    again: that call asks the verification questions."""
+
+    @pytest.mark.parametrize("reason", ["follow_up", "consult", "uncertain_repair", "remedy"])
+    def test_an_open_callback_due_by_the_deadline_covers_the_ticket(self, reason):
+        cb = callback(called=None, reached=None, due="18:53", reason=reason)
+        assert _covered([cb]) == {"T1"}
+
+    def test_a_call_not_reached_is_still_open_and_covers_it(self):
+        assert _covered([callback(called="16:00", reached=False, due="15:00")]) == {"T1"}
+
+    def test_an_open_callback_due_after_the_deadline_does_not(self):
+        week = callback(
+            called=None, reached=None, due="2024-05-17 10:10", reason="uncertain_repair"
+        )
+        undated = callback(called=None, reached=None, due=None, reason="follow_up")
+        assert _covered([week, undated]) == set()
+
+    def test_a_customer_called_back_after_the_visit_is_covered(self):
+        assert _covered([callback(called="15:00", reached=True, done="15:00", due="12:10")]) == {
+            "T1"
+        }
+
+    def test_a_call_made_before_the_visit_or_on_an_earlier_day_does_not_cover_it(self):
+        before_visit = callback(called="09:30", reached=True, done="09:30", due="09:30")
+        yesterday = callback(
+            called="2024-05-09 16:00", reached=True, done="2024-05-09 16:00", due=None
+        )
+        assert _covered([before_visit, yesterday], cards=[card(finished="10:10")]) == set()
+
+    def test_a_closed_call_that_never_reached_the_customer_does_not_cover_it(self):
+        closed = callback(called="16:00", reached=False, done="16:05", due="15:00")
+        assert _covered([closed]) == set()
+
+    def test_only_the_sampled_tickets_are_answered(self):
+        cbs = [callback("T2", called=None, reached=None, due="18:53", reason="follow_up")]
+        assert _covered(cbs, tickets=("T1",)) == set()
+        assert _covered(cbs, cards=[card("T2")], tickets=("T1", "T2")) == {"T2"}

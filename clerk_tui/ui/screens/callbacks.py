@@ -8,8 +8,8 @@ workers; every answer is one transaction (services.callbacks_answers).
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import ClassVar
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -23,6 +23,45 @@ from clerk_tui.i18n import t
 from clerk_tui.services.callbacks_queue import QueueRow
 from clerk_tui.ui.widgets.cb_table import CallbackTable, detail_text
 from clerk_tui.ui.widgets.screen_base import ClerkScreen
+
+if TYPE_CHECKING:
+    from clerk_tui.services.callbacks import Generated, Sampled
+
+
+def _when(moment: datetime, now: datetime) -> str:
+    hm = f"{moment:%H:%M}"
+    if moment.date() == now.date():
+        return t("cb.when.today", hm=hm)
+    if moment.date() == now.date() + timedelta(days=1):
+        return t("cb.when.tomorrow", hm=hm)
+    return t("cb.when.date", day=moment.date().isoformat(), hm=hm)
+
+
+def generated_text(rules: Generated, drawn: Sampled, now: datetime, include_later: bool) -> str:
+    """What g booked, in plain words: the rules' callbacks and the verification sample's,
+    what the day's sample holds (high-risk, drawn, already covered by another callback,
+    booked by an earlier run), and when the verification calls are due."""
+    sample = len(drawn.booked.created)
+    made = len(rules.created)
+    text = t("cb.generated", created=made + sample, rules=made, sample=sample)
+    if drawn.tickets:
+        n = len(drawn.tickets)
+        text += t("cb.generated.sampled", sampled=n, high=drawn.high, drawn=n - drawn.high)
+        if drawn.covered:
+            text += t("cb.generated.covered", n=len(drawn.covered))
+        if drawn.booked_before:
+            text += t("cb.generated.before", n=drawn.booked_before)
+        text += t("cb.generated.close")
+    else:
+        text += t("cb.generated.none")
+    locked = len(rules.locked) + len(drawn.booked.locked)
+    if locked:
+        text += t("cb.generated.locked", n=locked)
+    if sample or drawn.booked_before:
+        text += t("cb.generated.due", due=_when(drawn.due, now))
+        if not include_later and drawn.due.date() > now.date():
+            text += t("cb.generated.due_later")
+    return text
 
 
 class CallbacksScreen(ClerkScreen):
@@ -171,19 +210,8 @@ class CallbacksScreen(ClerkScreen):
         from clerk_tui.services.callbacks import generate, sample
 
         rules = generate(db, day=day, now=now, user=user)
-        sampled, booked = sample(db, day=day, now=now, user=user)
-        created = len(rules.created) + len(booked.created)
-        text = t(
-            "cb.generated",
-            created=created,
-            rules=len(rules.created),
-            sample=len(booked.created),
-            sampled=len(sampled),
-        )
-        locked = len(rules.locked) + len(booked.locked)
-        if locked:
-            text += t("cb.generated.locked", n=locked)
-        self.post_message(self.Done(text))
+        drawn = sample(db, day=day, now=now, user=user)
+        self.post_message(self.Done(generated_text(rules, drawn, now, self.include_later)))
 
     @on(Done)
     def _done(self, message: Done) -> None:
