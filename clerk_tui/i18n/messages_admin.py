@@ -39,7 +39,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ad.eng.col.cert": ("资格证号", "Certificate"),
     "ad.eng.col.capacity": ("上限", "Cap."),
     "ad.eng.col.active": ("状态", "Status"),
-    "ad.eng.col.leave": ("近30天请假", "Leave (30 days)"),
+    "ad.eng.col.leave": ("未来30天请假", "Leave (next 30 days)"),
     "ad.eng.active": ("在岗", "active"),
     "ad.eng.inactive": ("停用", "inactive"),
     "ad.eng.capacity_default": ("默认{n}", "default {n}"),
@@ -112,6 +112,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ad.pol.card_cutoff_hour": ("交卡截止（几点）", "Card cut-off (hour)"),
     "ad.pol.daily_capacity": ("每人每日预约上限", "Visits per engineer per day"),
     "ad.pol.verification_sample_rate": ("抽查回访比例（0-1）", "Verification sample rate (0-1)"),
+    "ad.pol.verification_callback_days": (
+        "核实回访期限（几天后）",
+        "Verification call due after (days)",
+    ),
+    "ad.pol.verification_callback_hour": ("核实回访期限（几点前）", "Verification call due by (hour)"),
     "ad.pol.repeat_repair_days": ("重复维修天数", "Repeat repair within (days)"),
     "ad.pol.travel_buffer_minutes": ("路程余量（分钟）", "Travel buffer (min)"),
     "ad.pol.signed_after_leave_minutes": (

@@ -158,7 +158,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "On saving: consultation only, callback in {hours} h",
     ),
     "in.sum.needs_info": (
-        "保存后状态：待补充信息（{n} 项待核实，下一步：{next}）",
+        "保存后状态：待核实（{n} 项问题，下一步：{next}）",
         "On saving: needs information ({n} to check, next: {next})",
     ),
     "in.next.ask_dispatcher": ("先与派工的信息员或调度核实", "check with the dispatcher first"),

@@ -39,6 +39,8 @@ FIELDS: tuple[PolicyField, ...] = (
     PolicyField("card_cutoff_hour", True, 0, 23),
     PolicyField("daily_capacity", True, 1, 30),
     PolicyField("verification_sample_rate", False, 0, 1),
+    PolicyField("verification_callback_days", True, 0, 7),
+    PolicyField("verification_callback_hour", True, 0, 23),
     PolicyField("repeat_repair_days", True, 1, 365),
     PolicyField("travel_buffer_minutes", True, 0, 120),
     PolicyField("signed_after_leave_minutes", True, 10, 1440),
