@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 
 from sqlmodel import col, func, select
 
-from clerk_tui.db.models import Appointment, Engineer, SupervisionCard, Ticket
-from clerk_tui.services.dashboard import INACTIVE_APPOINTMENTS, VISITED_STATES
+from clerk_tui.db.models import Engineer, SupervisionCard
+from clerk_tui.services.dashboard import card_counts
 from clerk_tui.services.database import Database
 
 
@@ -27,7 +27,11 @@ class RecentCard:
 
 @dataclass(frozen=True)
 class DayProgress:
-    """Cards returned for `day` against the visits that expect one (as the dashboard counts)."""
+    """Cards returned for `day` against the visits that expect one (as the dashboard counts).
+
+    `returned` counts the expected tickets that have a card (each once), so it never exceeds
+    `expected`; duplicates and cards for other tickets show in `recent`, not in the count.
+    """
 
     day: date
     expected: int
@@ -36,23 +40,9 @@ class DayProgress:
 
 
 def day_progress(db: Database, *, day: date, limit: int = 40) -> DayProgress:
-    """Cards returned for `day` (newest first, at most `limit`) and how many visits expect one."""
+    """The day's cards (newest first, at most `limit`) and how many expected ones are back."""
     with db.read() as s:
-        start = datetime.combine(day, time.min)
-        end = start + timedelta(days=1)
-        expected = s.exec(
-            select(func.count(func.distinct(Appointment.ticket_id)))
-            .select_from(Appointment)
-            .join(Ticket, col(Ticket.id) == col(Appointment.ticket_id))
-            .where(col(Appointment.start) >= start, col(Appointment.start) < end)
-            .where(col(Appointment.status).not_in(INACTIVE_APPOINTMENTS))
-            .where((Appointment.status == "done") | col(Ticket.status).in_(VISITED_STATES))
-        ).one()
-        returned = s.exec(
-            select(func.count())
-            .select_from(SupervisionCard)
-            .where(SupervisionCard.business_date == day)
-        ).one()
+        expected, returned = card_counts(s, day)
         rows = s.exec(
             select(SupervisionCard, Engineer.name)
             .join(Engineer, col(Engineer.id) == col(SupervisionCard.engineer_id), isouter=True)
@@ -86,4 +76,4 @@ def day_progress(db: Database, *, day: date, limit: int = 40) -> DayProgress:
         )
         for c, name in rows
     )
-    return DayProgress(day, int(expected or 0), int(returned or 0), recent)
+    return DayProgress(day, expected, returned, recent)

@@ -221,7 +221,9 @@ def test_the_days_progress_counts_cards_back_against_visits_and_marks_duplicates
     save_card(db, user=outlet, card=clean_card("NOPE9"), slip=None, now=NOW)
 
     p = day_progress(db, day=DAY)
-    assert (p.expected, p.returned) == (2, 3)
+    # T1 and T2 expect a card; only T1 has one. The duplicate T1 card and the orphan NOPE9
+    # card do not count as returned (this asserted 3 before: it counted card rows).
+    assert (p.expected, p.returned) == (2, 1)
     assert [r.ticket_no for r in p.recent] == ["NOPE9", "T1", "T1"]
     assert p.recent[0].orphan and not p.recent[0].duplicate
     assert p.recent[1].duplicate and p.recent[1].engineer_name == "赵建国"
