@@ -16,6 +16,7 @@ from sqlalchemy import case
 from sqlmodel import Session, col, func, select
 
 from clerk_tui.db.models import Appointment, Callback, Flag, Setting, SupervisionCard, Ticket
+from clerk_tui.domain.reconcile_timing import OVERDUE_AFTER_MINUTES
 from clerk_tui.domain.states import OPEN_STATES
 from clerk_tui.services.database import Database
 
@@ -131,8 +132,12 @@ def today_counts(db: Database, *, today: date, now: datetime) -> DashboardCounts
         callbacks_due = s.exec(
             select(func.count()).select_from(Callback).where(not_done, col(Callback.due_at) < end)
         ).one()
+        # overdue as the queue and the reconciliation count it: a whole minute past its time
+        late_from = now - timedelta(minutes=OVERDUE_AFTER_MINUTES)
         callbacks_overdue = s.exec(
-            select(func.count()).select_from(Callback).where(not_done, col(Callback.due_at) < now)
+            select(func.count())
+            .select_from(Callback)
+            .where(not_done, col(Callback.due_at) <= late_from)
         ).one()
         open_flags = s.exec(
             select(func.count()).select_from(Flag).where(Flag.status == "open")

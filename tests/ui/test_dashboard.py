@@ -233,3 +233,26 @@ async def test_count_tiles_open_their_own_screens(outlet_db, ui_settings, make_a
         await settle(app, pilot)
         assert isinstance(app.screen, DashboardScreen)
         assert not app.screen.query_one("#flags").link
+
+
+def test_a_callback_is_overdue_only_a_whole_minute_after_its_time(db):
+    """The dashboard counts overdue as the callbacks queue and the reconciliation do."""
+    from datetime import timedelta
+
+    from sqlmodel import select
+
+    from clerk_tui.db.models import Callback, Ticket
+
+    seed_outlet(db)
+    at = datetime(2025, 3, 14, 19, 30)
+    with db.session() as s:
+        tid = s.exec(select(Ticket.id)).first()
+        s.add(Callback(ticket_id=tid, due_at=at))
+
+    def overdue(now):
+        return today_counts(db, today=FROZEN_TODAY, now=now).callbacks_overdue
+
+    base = overdue(at - timedelta(minutes=5))
+    assert overdue(at) == base
+    assert overdue(at + timedelta(seconds=59)) == base
+    assert overdue(at + timedelta(minutes=1)) == base + 1

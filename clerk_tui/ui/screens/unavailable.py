@@ -19,7 +19,7 @@ class UnavailableScreen(ClerkScreen):
 
     CSS_PATH = "unavailable.tcss"
     # Nothing to lose here: q quits too (the app itself quits on ctrl+q only).
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "app.quit", "ui.key.quit")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "app.quit", "ui.key.quit", show=False)]
 
     def __init__(self, sentence: str, heading: str | None = None) -> None:
         super().__init__()
