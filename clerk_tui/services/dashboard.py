@@ -47,6 +47,8 @@ class DashboardCounts:
     """Scheduling conflicts among today's open appointments (clerk_tui.domain.scheduling)."""
     parts_to_requisition: int = 0
     """Open tickets whose needed part is not in stock and not yet requisitioned."""
+    info_problems: int = 0
+    """Open tickets with information problems: exactly the validation queue's tickets."""
 
     @property
     def open_total(self) -> int:
@@ -58,6 +60,7 @@ class DashboardCounts:
 
     @property
     def needs_info(self) -> int:
+        """Open tickets in the state needs_info (the state table's row)."""
         return self.open_by_state.get("needs_info", 0)
 
 
@@ -143,14 +146,17 @@ def today_counts(db: Database, *, today: date, now: datetime) -> DashboardCounts
             select(func.count()).select_from(Flag).where(Flag.status == "open")
         ).one()
     from clerk_tui.services.schedule import load_day
-    from clerk_tui.services.validation import count_parts_to_requisition
+    from clerk_tui.services.validation import check_tickets, count_parts_to_requisition
 
     conflicts_today = len(load_day(db, today).findings)
     parts = count_parts_to_requisition(db)
+    # the same check as the validation queue, so the tile and the queue always agree
+    info_problems = sum(1 for c in check_tickets(db, today=today) if c.findings)
     return DashboardCounts(
         today=today,
         conflicts_today=conflicts_today,
         parts_to_requisition=int(parts or 0),
+        info_problems=info_problems,
         open_by_state=open_by_state,
         today_by_state=today_by_state,
         appointments_today=int(appointments_today or 0),

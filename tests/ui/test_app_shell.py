@@ -58,7 +58,7 @@ async def test_autologin_goes_straight_to_today(outlet_db, ui_settings, make_app
         assert isinstance(app.screen, DashboardScreen)  # painted before the database is open
         await settle(app, pilot)
         assert app.user.username == "zhang"
-        assert app.screen.query_one("#needs-info").value == str(facts.open_by_state["needs_info"])
+        assert app.screen.query_one("#open").value == str(sum(facts.open_by_state.values()))
 
 
 async def test_autologin_of_an_unknown_user_says_so(outlet_db, ui_settings, make_app):

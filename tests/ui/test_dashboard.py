@@ -10,6 +10,7 @@ from clerk_tui.domain.states import OPEN_STATES
 from clerk_tui.services.dashboard import DashboardCounts, demo_accounts, today_counts
 from clerk_tui.services.schedule import load_day
 from clerk_tui.services.tickets import TicketFilter
+from clerk_tui.services.validation import validation_queue
 from clerk_tui.ui.screens.dashboard import DashboardScreen
 
 
@@ -19,6 +20,7 @@ def test_counts_match_the_outlet(db):
     assert c.open_by_state == facts.open_by_state
     assert c.today_by_state == facts.today_by_state
     assert c.needs_info == 3
+    assert c.info_problems == validation_queue(db, today=FROZEN_TODAY).total > 0
     assert c.open_total == 9
     assert c.today_total == 8
     assert (c.appointments_today, c.cards_expected, c.cards_returned) == (5, 3, 1)
@@ -63,8 +65,9 @@ async def test_dashboard_shows_the_database_counts(outlet_db, ui_settings, make_
     app = make_app(ui_settings, db=db)
     async with app.run_test(size=(120, 40)) as pilot:
         await _open_dashboard(app, pilot)
+        queue = validation_queue(db, today=FROZEN_TODAY)
         assert _tiles(app) == {
-            "needs-info": "3",
+            "needs-info": str(queue.total),  # the validation queue's tickets, no other count
             "today": "8",
             "open": "9",
             "appointments": "5",
@@ -104,10 +107,11 @@ async def test_refresh_key_counts_again(outlet_db, ui_settings, make_app):
                     business_date=FROZEN_TODAY,
                 )
             )
-        assert _tiles(app)["needs-info"] == "3"
+        before = int(_tiles(app)["needs-info"])
+        assert _tiles(app)["today"] == "8"
         await pilot.press("r")
         await settle(app, pilot)
-        assert _tiles(app)["needs-info"] == "4"
+        assert int(_tiles(app)["needs-info"]) == before + 1  # no phone, no address: problems
         assert _tiles(app)["today"] == "9"
 
 
@@ -120,7 +124,6 @@ async def test_number_keys_open_the_filtered_ticket_list(outlet_db, ui_settings,
     async with app.run_test(size=(120, 40)) as pilot:
         await _open_dashboard(app, pilot)
         expected = {
-            "1": TicketFilter(statuses=("needs_info",)),
             "2": TicketFilter(business_date=FROZEN_TODAY),
             "3": TicketFilter(
                 statuses=("new", "needs_info", "ready", "scheduled", "in_service", "pulled_back")
@@ -139,17 +142,22 @@ async def test_number_keys_open_the_filtered_ticket_list(outlet_db, ui_settings,
             assert isinstance(app.screen, DashboardScreen)
 
 
-async def test_needs_info_list_shows_exactly_those_tickets(outlet_db, ui_settings, make_app):
+async def test_needs_info_tile_opens_the_validation_queue_with_as_many_tickets(
+    outlet_db, ui_settings, make_app
+):
+    from clerk_tui.ui.screens.validation_queue import ValidationQueueScreen
+
     db, _ = outlet_db
     ui_settings.autologin = "li"
     app = make_app(ui_settings, db=db)
     async with app.run_test(size=(120, 40)) as pilot:
         await _open_dashboard(app, pilot)
+        shown = int(_tiles(app)["needs-info"])
         app.screen.query_one("#needs-info").focus()
         await pilot.press("enter")
         await settle(app, pilot)
-        table = app.screen.query_one("TicketTable")
-        assert table.row_count == 3
+        assert isinstance(app.screen, ValidationQueueScreen)
+        assert len(app.screen.queue.tickets) == shown
 
 
 async def test_clicking_a_tile_and_a_state_cell_open_their_lists(outlet_db, ui_settings, make_app):

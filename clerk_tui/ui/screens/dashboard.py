@@ -48,6 +48,7 @@ LINKS = (
 )
 """Tiles in the order of their number keys 1-9, 0."""
 SCREEN_OF = {
+    "needs-info": "validation",
     "appointments": "schedule",
     "conflicts": "schedule",
     "cards": "cards",
@@ -174,7 +175,7 @@ class DashboardScreen(ClerkScreen):
     def _show_counts(self, message: Counted) -> None:
         c = self.counts = message.counts
         values = {
-            "needs-info": str(c.needs_info),
+            "needs-info": str(c.info_problems),
             "today": str(c.today_total),
             "open": str(c.open_total),
             "appointments": str(c.appointments_today),
@@ -227,8 +228,6 @@ class DashboardScreen(ClerkScreen):
     def _tile_filter(self, name: str) -> TicketFilter | None:
         from clerk_tui.services.tickets import TicketFilter
 
-        if name == "needs-info":
-            return TicketFilter(statuses=("needs_info",))
         if name == "today":
             return TicketFilter(business_date=self.app.today)  # type: ignore[attr-defined]
         if name == "open":
