@@ -126,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "import":
             return _run_import(settings, args, as_json=bool(opts["json"]))
         if command == "bench":
-            from clerk_tui.bench import run_bench
+            from clerk_tui.bench.run import run_bench
 
             return run_bench(
                 tickets=args.tickets, as_json=bool(opts["json"]), cache_dir=args.cache_dir
@@ -178,7 +178,7 @@ def _run_demo(settings: Settings, args: argparse.Namespace, explicit_db: bool) -
     db = _open(settings)
     if db is None:
         return 2
-    from clerk_tui.services.demo import DemoRefused, build_demo
+    from clerk_tui.demo.build import DemoRefused, build_demo
 
     today = date.fromisoformat(args.date) if args.date else date.today()
     try:
@@ -202,7 +202,7 @@ def _act_on_answers(db, report) -> dict:
     fail, the answers stay in and the next reconciliation still weighs them."""
     import getpass
 
-    from clerk_tui.services.callbacks_answers import CallbackChanged, apply_answers
+    from clerk_tui.services.callbacks.answers import CallbackChanged, apply_answers
     from clerk_tui.services.daylock import DayLocked
 
     try:
@@ -226,7 +226,7 @@ def _run_import(settings: Settings, args: argparse.Namespace, *, as_json: bool) 
     db = _open(settings)
     if db is None:
         return 2
-    from clerk_tui.io.importer import ImportRefused, import_file
+    from clerk_tui.io.imports.importer import ImportRefused, import_file
 
     applied: dict | None = None
     try:

@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from clerk_tui import bench
+from clerk_tui.bench import run as bench
 from clerk_tui.cli import main
 
 KEYS = ("startup_s", "startup_floor_s", "page_ms", "search_ms", "import_rows_per_s", "peak_rss_mib")

@@ -30,10 +30,22 @@ def test_import_linter_contracts_are_kept():
     assert "0 broken" in result.stdout
 
 
+def _modules_under(package) -> list[str]:
+    """Every module of a package and its feature subpackages, as dotted names."""
+    top = Path(package.__file__).parent
+    names = []
+    for p in top.rglob("*.py"):
+        parts = p.relative_to(top).with_suffix("").parts
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        names.append(".".join((package.__name__, *parts)))
+    return names
+
+
 def test_domain_loads_neither_textual_nor_the_database_toolkit():
     from clerk_tui import domain
 
-    modules = [f"clerk_tui.domain.{p.stem}" for p in Path(domain.__file__).parent.glob("*.py")]
+    modules = _modules_under(domain)
     loaded = _loaded_after(", ".join(["clerk_tui.domain", *sorted(modules)]))
     assert not loaded & {"textual", "sqlalchemy", "sqlmodel", "alembic"}
 
@@ -41,7 +53,7 @@ def test_domain_loads_neither_textual_nor_the_database_toolkit():
 def test_services_load_no_textual():
     from clerk_tui import services
 
-    modules = [f"clerk_tui.services.{p.stem}" for p in Path(services.__file__).parent.glob("*.py")]
+    modules = _modules_under(services)
     loaded = _loaded_after(", ".join(["clerk_tui.services", *sorted(modules)]))
     assert "textual" not in loaded
 
@@ -49,6 +61,6 @@ def test_services_load_no_textual():
 def test_the_app_module_paints_without_the_database_toolkit():
     """Start-up speed: the app and its first screens import no SQLAlchemy, Alembic, argon2, openpyxl, faker."""
     loaded = _loaded_after(
-        "clerk_tui.ui.app, clerk_tui.ui.screens.login, clerk_tui.ui.screens.dashboard"
+        "clerk_tui.ui.app, clerk_tui.ui.auth.login, clerk_tui.ui.dashboard.screen"
     )
     assert not loaded & {"sqlalchemy", "sqlmodel", "alembic", "argon2", "openpyxl", "faker"}

@@ -20,7 +20,7 @@ def add_arguments(parser) -> None:
 def run(ctx) -> int:
     from clerk_tui.commands.cmd_reconcile import parse_day_and_time
     from clerk_tui.i18n import t
-    from clerk_tui.io.report import FORMATS
+    from clerk_tui.io.exports.report import FORMATS
 
     try:
         day, now = parse_day_and_time(ctx.args)
@@ -34,9 +34,9 @@ def run(ctx) -> int:
     db = ctx.open_db()
     if db is None:
         return 2
-    from clerk_tui.io.report import ReportError
-    from clerk_tui.services.reconcile import UnknownOutlet, default_now, outlets_for
-    from clerk_tui.services.report import write_day_report
+    from clerk_tui.io.exports.report import ReportError
+    from clerk_tui.services.reconcile.report import write_day_report
+    from clerk_tui.services.reconcile.run import UnknownOutlet, default_now, outlets_for
 
     try:
         try:

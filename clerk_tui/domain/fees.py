@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from clerk_tui.domain.findings import Finding
-from clerk_tui.domain.reconcile_inputs import CardInfo, DayData, FeeStandard, VisitInfo, yuan
+from clerk_tui.domain.reconcile.inputs import CardInfo, DayData, FeeStandard, VisitInfo, yuan
 from clerk_tui.i18n import t
 
 IN_WARRANTY = "in"

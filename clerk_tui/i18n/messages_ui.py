@@ -56,7 +56,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.first.password2": ("再次输入密码", "Password again"),
     "ui.first.button": ("创建并登录", "Create and log in"),
     "ui.first.mismatch": ("两次输入的密码不一样。", "The two passwords differ."),
-    # auth error codes of clerk_tui.services.auth
+    # auth error codes of clerk_tui.services.auth.passwords
     "ui.auth.username_empty": ("请输入用户名。", "Enter a username."),
     "ui.auth.password_short": ("密码至少要 6 位。", "The password needs at least 6 characters."),
     "ui.auth.role_unknown": ("角色不存在。", "Unknown role."),

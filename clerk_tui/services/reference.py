@@ -48,7 +48,7 @@ def _present(db: Database) -> dict[str, bool]:
 
 
 def _import(db: Database, kind: str, path: Path) -> None:
-    from clerk_tui.io.importer import import_file
+    from clerk_tui.io.imports.importer import import_file
 
     report = import_file(db, kind, path)
     if getattr(report, "rejected", None):

@@ -21,26 +21,26 @@ from textual.worker import Worker, WorkerState
 from clerk_tui.config import Settings
 from clerk_tui.i18n import set_lang, t
 from clerk_tui.ui import nav
-from clerk_tui.ui.screens.dashboard import DashboardScreen
-from clerk_tui.ui.screens.login import LoginScreen, role_label
+from clerk_tui.ui.auth.login import LoginScreen, role_label
+from clerk_tui.ui.common.localized import localize_bindings
+from clerk_tui.ui.dashboard.screen import DashboardScreen
 from clerk_tui.ui.startup import BenchHook, Opened, first_line, open_for_app
-from clerk_tui.ui.widgets.localized import localize_bindings
 
 if TYPE_CHECKING:
-    from clerk_tui.services.auth import CurrentUser
-    from clerk_tui.services.dashboard import DemoAccount
+    from clerk_tui.services.auth.passwords import CurrentUser
+    from clerk_tui.services.dashboard.counts import DemoAccount
     from clerk_tui.services.database import Database
-    from clerk_tui.services.tickets import TicketFilter
+    from clerk_tui.services.tickets.search import TicketFilter
 
 
 def _screens_provider():
-    from clerk_tui.ui.commands import ScreensProvider
+    from clerk_tui.ui.common.palette import ScreensProvider
 
     return ScreensProvider
 
 
 def _ticket_search_provider():
-    from clerk_tui.ui.commands import TicketSearchProvider
+    from clerk_tui.ui.common.palette import TicketSearchProvider
 
     return TicketSearchProvider
 
@@ -58,9 +58,9 @@ class ClerkApp(App[int]):
     # not parse stylesheets it does not need yet.
     CSS_PATH = [
         "app.tcss",
-        "screens/login.tcss",
-        "screens/first_run.tcss",
-        "screens/dashboard.tcss",
+        "auth/login.tcss",
+        "auth/first_run.tcss",
+        "dashboard/dashboard.tcss",
     ]
     # Providers load with the palette (textual.command is not needed to paint the first screen).
     COMMANDS = App.COMMANDS | {_screens_provider, _ticket_search_provider}
@@ -144,7 +144,7 @@ class ClerkApp(App[int]):
 
     @on(DatabaseOpened)
     def _database_opened(self, message: DatabaseOpened) -> None:
-        from clerk_tui.ui.screens.first_run import FirstRunScreen
+        from clerk_tui.ui.auth.first_run import FirstRunScreen
 
         opened = message.opened
         self.db, self.db_ready, self.demo_accounts = opened.db, True, opened.accounts
@@ -164,7 +164,7 @@ class ClerkApp(App[int]):
         self._show_problem(message.sentence)
 
     def _show_problem(self, sentence: str, heading: str | None = None) -> None:
-        from clerk_tui.ui.screens.unavailable import UnavailableScreen
+        from clerk_tui.ui.common.unavailable import UnavailableScreen
 
         self.switch_screen(UnavailableScreen(sentence, heading))
 
@@ -228,24 +228,24 @@ class ClerkApp(App[int]):
             self.push_screen(DashboardScreen())
 
     def action_tickets(self) -> None:
-        from clerk_tui.ui.screens.tickets import TicketsScreen
+        from clerk_tui.ui.tickets.screen import TicketsScreen
 
         if not self._pop_to(TicketsScreen):
             self.open_tickets()
 
     def open_tickets(self, filt: TicketFilter | None = None) -> None:
         """Show the tickets screen, filtered by `filt` (None: all tickets)."""
-        from clerk_tui.ui.screens.tickets import TicketsScreen
+        from clerk_tui.ui.tickets.screen import TicketsScreen
 
         self.push_screen(TicketsScreen(filt))
 
     def open_ticket(self, ticket_id: int) -> None:
-        from clerk_tui.ui.screens.ticket_detail import TicketDetailScreen
+        from clerk_tui.ui.tickets.detail import TicketDetailScreen
 
         self.push_screen(TicketDetailScreen(ticket_id))
 
     def action_command_palette(self) -> None:
-        from clerk_tui.ui.commands import ClerkPalette
+        from clerk_tui.ui.common.palette import ClerkPalette
 
         if self.use_command_palette and not ClerkPalette.is_open(self):
             self.push_screen(ClerkPalette())

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from clerk_tui.config import Settings
-    from clerk_tui.services.auth import CurrentUser
-    from clerk_tui.services.dashboard import DemoAccount
+    from clerk_tui.services.auth.passwords import CurrentUser
+    from clerk_tui.services.dashboard.counts import DemoAccount
     from clerk_tui.services.database import Database
 
 
@@ -32,8 +32,8 @@ class Opened:
 
 def open_for_app(settings: Settings, db: Database | None = None) -> Opened:
     """Open `settings.db_url` (or use `db`), load reference data; raises DatabaseUnavailable."""
-    from clerk_tui.services import auth
-    from clerk_tui.services.dashboard import demo_accounts
+    from clerk_tui.services.auth import passwords as auth
+    from clerk_tui.services.dashboard.counts import demo_accounts
     from clerk_tui.services.database import open_database
     from clerk_tui.services.reference import ensure_reference
 

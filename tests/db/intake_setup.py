@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from clerk_tui.db.models import Outlet
-from clerk_tui.services.auth import create_user
-from clerk_tui.services.intake import load_reference
+from clerk_tui.services.auth.passwords import create_user
+from clerk_tui.services.intake.save import load_reference
 from clerk_tui.services.reference import ensure_reference
 
 

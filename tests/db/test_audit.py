@@ -93,7 +93,7 @@ def test_audit_verify_command_exit_codes(tmp_path, capsys):
 
 def test_an_import_that_changes_something_is_audited_once(db, tmp_path):
     from clerk_tui.db.models import AuditEntry
-    from clerk_tui.io.importer import import_file
+    from clerk_tui.io.imports.importer import import_file
 
     csv = tmp_path / "products.csv"
     csv.write_text("model,category\nXQG-TEST-1,洗衣机\n", encoding="utf-8")

@@ -22,9 +22,9 @@ from clerk_tui.db.models import (
 )
 from clerk_tui.domain.policy import Policy
 from clerk_tui.services import audit
-from clerk_tui.services.callbacks import book_verification_sample, generate_callbacks, sample
-from clerk_tui.services.callbacks_answers import Answer, apply_answers, record_answer
-from clerk_tui.services.callbacks_queue import load_queue
+from clerk_tui.services.callbacks.answers import Answer, apply_answers, record_answer
+from clerk_tui.services.callbacks.create import book_verification_sample, generate_callbacks, sample
+from clerk_tui.services.callbacks.queue import load_queue
 from clerk_tui.services.daylock import DayLocked
 from clerk_tui.services.reference import save_policy
 
@@ -265,7 +265,7 @@ class TestFollowUps:
         assert cb.due_at == NOW + timedelta(hours=1) and cb.notes.count("未接通") == 2
 
     def test_an_answer_recorded_twice_from_stale_screens_is_refused(self, db, outlet):
-        from clerk_tui.services.callbacks_answers import CallbackChanged
+        from clerk_tui.services.callbacks.answers import CallbackChanged
 
         no = outlet.ticket(status="consult_only", service="consult")
         outlet.consult(no, "10:15")

@@ -12,8 +12,8 @@ from datetime import date, datetime, timedelta
 from sqlmodel import select
 
 from clerk_tui.db.models import Appointment, Engineer, Outlet, SupervisionCard, Ticket
-from clerk_tui.services.cards_progress import day_progress
-from clerk_tui.services.dashboard import card_counts, today_counts
+from clerk_tui.services.cards.progress import day_progress
+from clerk_tui.services.dashboard.counts import card_counts, today_counts
 
 DAY = date(2025, 3, 14)
 YESTERDAY = DAY - timedelta(days=1)

@@ -22,11 +22,11 @@ from clerk_tui.db.models import (
     User,
     WarrantySlip,
 )
-from clerk_tui.domain.reconcile_inputs import CardInfo, SlipInfo
-from clerk_tui.services.auth import CurrentUser
-from clerk_tui.services.cards import load_ticket_for_card, save_card
-from clerk_tui.services.cards_checks import card_warnings
-from clerk_tui.services.cards_progress import day_progress
+from clerk_tui.domain.reconcile.inputs import CardInfo, SlipInfo
+from clerk_tui.services.auth.passwords import CurrentUser
+from clerk_tui.services.cards.checks import card_warnings
+from clerk_tui.services.cards.entry import load_ticket_for_card, save_card
+from clerk_tui.services.cards.progress import day_progress
 from clerk_tui.services.daylock import DayLocked
 
 DAY = date(2025, 3, 14)

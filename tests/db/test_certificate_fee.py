@@ -11,14 +11,14 @@ from sqlalchemy import select
 
 from clerk_tui.db.models import AuditEntry, FeeItem, SupervisionCard, Ticket
 from clerk_tui.db.models_certificate import CertificateFee
-from clerk_tui.domain.reconcile_inputs import CardInfo, yuan
+from clerk_tui.domain.reconcile.inputs import CardInfo, yuan
 from clerk_tui.i18n import t
-from clerk_tui.io.import_columns import COLUMNS
-from clerk_tui.io.importer import import_file
-from clerk_tui.services.auth import CurrentUser
-from clerk_tui.services.cards import load_ticket_for_card, save_card
-from clerk_tui.services.cards_checks import card_warnings
-from clerk_tui.services.reconcile import outlets_for, reconcile
+from clerk_tui.io.imports.columns import COLUMNS
+from clerk_tui.io.imports.importer import import_file
+from clerk_tui.services.auth.passwords import CurrentUser
+from clerk_tui.services.cards.checks import card_warnings
+from clerk_tui.services.cards.entry import load_ticket_for_card, save_card
+from clerk_tui.services.reconcile.run import outlets_for, reconcile
 
 
 def _charged_visit(db, *, charged_fen: int, certificate_fen: int | None) -> str:

@@ -62,8 +62,8 @@ def test_a_bad_date_is_a_usage_error(db_file, capsys):
 
 
 def test_the_demo_outlet_shows_every_planted_kind(tmp_path, capsys):
+    from clerk_tui.demo.build import build_demo
     from clerk_tui.services.database import open_database
-    from clerk_tui.services.demo import build_demo
 
     path = tmp_path / "demo.db"
     db = open_database(f"sqlite:///{path}")

@@ -9,8 +9,12 @@ from intake_setup import clerk_at_outlet
 from sqlalchemy import select, update
 
 from clerk_tui.db.models import Callback, Contact, Ticket
-from clerk_tui.services.consult import ConsultRefused, refuse_consultation, start_consultation
-from clerk_tui.services.intake import IntakeForm, save_ticket
+from clerk_tui.services.intake.consult import (
+    ConsultRefused,
+    refuse_consultation,
+    start_consultation,
+)
+from clerk_tui.services.intake.save import IntakeForm, save_ticket
 
 TODAY = date(2025, 3, 14)
 NOW = datetime(2025, 3, 14, 10, 0)

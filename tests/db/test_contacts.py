@@ -10,10 +10,10 @@ from sqlalchemy import select
 from vq_seed import NOW, TODAY, add_ticket, kinds, seed, ticket
 
 from clerk_tui.db.models import AuditEntry, BusinessDay, Contact
-from clerk_tui.services.contacts import TicketStale, contact_history, log_contact
-from clerk_tui.services.contacts_fix import FixRefused, cancel_duplicate, fix_field
 from clerk_tui.services.daylock import DayLocked
-from clerk_tui.services.validation import check_tickets, validate_problems
+from clerk_tui.services.validation.check import check_tickets, validate_problems
+from clerk_tui.services.validation.contacts import TicketStale, contact_history, log_contact
+from clerk_tui.services.validation.fixes import FixRefused, cancel_duplicate, fix_field
 
 
 @pytest.fixture

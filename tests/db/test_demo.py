@@ -23,8 +23,8 @@ from clerk_tui.db.models import (
     Ticket,
     WarrantySlip,
 )
-from clerk_tui.services.auth import authenticate
-from clerk_tui.services.demo import DemoRefused, build_demo, demo_users
+from clerk_tui.demo.build import DemoRefused, build_demo, demo_users
+from clerk_tui.services.auth.passwords import authenticate
 from clerk_tui.services.reference import load_policy, misuse_keywords, travel_minutes
 
 TODAY = date(2026, 11, 22)

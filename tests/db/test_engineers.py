@@ -9,10 +9,8 @@ import pytest
 from sqlmodel import select
 
 from clerk_tui.db.models import Appointment, AuditEntry, Engineer, EngineerLeave, Ticket
-from clerk_tui.services.audit import verify
-from clerk_tui.services.auth import CurrentUser, create_user
-from clerk_tui.services.engineer_form import EngineerForm, check_engineer, form_of, parse_time
-from clerk_tui.services.engineers import (
+from clerk_tui.services.admin.engineer_form import EngineerForm, check_engineer, form_of, parse_time
+from clerk_tui.services.admin.engineers import (
     add_engineer,
     add_leave,
     form_choices,
@@ -22,8 +20,10 @@ from clerk_tui.services.engineers import (
     set_engineer_active,
     update_engineer,
 )
+from clerk_tui.services.admin.users import AdminError
+from clerk_tui.services.audit import verify
+from clerk_tui.services.auth.passwords import CurrentUser, create_user
 from clerk_tui.services.reference import ensure_reference
-from clerk_tui.services.users import AdminError
 
 # First-run reference data (catalog, fee standard) is imported and audited too.
 _NOT_IMPORT = ~AuditEntry.action.startswith("import.")

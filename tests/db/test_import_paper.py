@@ -9,8 +9,8 @@ import pytest
 from sqlmodel import select
 
 from clerk_tui.db.models import Callback, Engineer, SupervisionCard, Ticket, WarrantySlip
-from clerk_tui.io.import_columns import COLUMNS
-from clerk_tui.io.importer import import_file
+from clerk_tui.io.imports.columns import COLUMNS
+from clerk_tui.io.imports.importer import import_file
 
 
 def write_csv(path, kind, rows, encoding="utf-8-sig"):

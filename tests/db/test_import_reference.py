@@ -8,7 +8,7 @@ from datetime import date
 from sqlmodel import select
 
 from clerk_tui.db.models import Engineer, FeeItem, Outlet, ProductModel
-from clerk_tui.io.importer import import_file
+from clerk_tui.io.imports.importer import import_file
 
 
 def write_csv(path, header, rows, encoding="utf-8-sig"):

@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import func, select
 
 from clerk_tui.db.models import Appointment, Customer, Ticket
-from clerk_tui.io.import_columns import COLUMNS
-from clerk_tui.io.importer import import_file
+from clerk_tui.io.imports.columns import COLUMNS
+from clerk_tui.io.imports.importer import import_file
 
 
 def write_tickets(path, n, seed=1):
@@ -63,7 +63,7 @@ def test_the_cycle_collector_is_back_on_after_an_import_good_or_refused(sqlite_d
     must get it back whatever the file was."""
     import gc
 
-    from clerk_tui.io.importer import ImportRefused
+    from clerk_tui.io.imports.importer import ImportRefused
 
     import_file(sqlite_db, "tickets", write_tickets(tmp_path / "t.csv", 10))
     assert gc.isenabled()

@@ -10,9 +10,9 @@ from sqlalchemy import func, text
 from sqlmodel import select
 
 from clerk_tui.db.models import Appointment, Customer, Engineer, Outlet, ProductModel, Ticket
-from clerk_tui.io import import_tickets
-from clerk_tui.io.import_columns import COLUMNS
-from clerk_tui.io.importer import ImportRefused, import_file
+from clerk_tui.io.imports import tickets as import_tickets
+from clerk_tui.io.imports.columns import COLUMNS
+from clerk_tui.io.imports.importer import ImportRefused, import_file
 
 COLS = list(COLUMNS["tickets"])
 

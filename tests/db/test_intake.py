@@ -10,9 +10,9 @@ from intake_setup import clerk_at_outlet
 from sqlalchemy import func, select
 
 from clerk_tui.db.models import AuditEntry, BusinessDay, Customer, Ticket
-from clerk_tui.services.auth import CurrentUser
+from clerk_tui.services.auth.passwords import CurrentUser
 from clerk_tui.services.daylock import DayLocked
-from clerk_tui.services.intake import (
+from clerk_tui.services.intake.save import (
     IntakeForm,
     customer_history,
     save_ticket,

@@ -10,8 +10,8 @@ from eod_builders import DAY, NOW, at, build_outlet
 from sqlalchemy import func, select
 
 from clerk_tui.db.models import AuditEntry, BusinessDay, Flag, SupervisionCard
-from clerk_tui.services.reconcile import day_flags, outlets_for, reconcile
-from clerk_tui.services.signoff import decide_flag
+from clerk_tui.services.reconcile.run import day_flags, outlets_for, reconcile
+from clerk_tui.services.reconcile.signoff import decide_flag
 
 
 def _flags(db):
@@ -126,14 +126,14 @@ def test_flag_evidence_is_stored_as_a_json_list(db):
 def test_a_past_day_is_seen_as_of_its_end():
     from datetime import datetime
 
-    from clerk_tui.services.reconcile import default_now
+    from clerk_tui.services.reconcile.run import default_now
 
     assert default_now(DAY, datetime(2025, 6, 12, 9, 0)) == datetime(2025, 6, 10, 23, 59)
     assert default_now(DAY, NOW + timedelta(minutes=5)) == NOW + timedelta(minutes=5)
 
 
 def test_unknown_outlet_code_is_refused(db):
-    from clerk_tui.services.reconcile import UnknownOutlet
+    from clerk_tui.services.reconcile.run import UnknownOutlet
 
     build_outlet(db)
     with pytest.raises(UnknownOutlet, match="XX99"):

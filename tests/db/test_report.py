@@ -8,10 +8,10 @@ import json
 import pytest
 from eod_builders import DAY, NOW, build_outlet
 
-from clerk_tui.io.report import ReportError, checksum
-from clerk_tui.services.reconcile import day_flags, outlets_for, reconcile
-from clerk_tui.services.report import write_day_report
-from clerk_tui.services.signoff import day_status, decide_flag, sign_off
+from clerk_tui.io.exports.report import ReportError, checksum
+from clerk_tui.services.reconcile.report import write_day_report
+from clerk_tui.services.reconcile.run import day_flags, outlets_for, reconcile
+from clerk_tui.services.reconcile.signoff import day_status, decide_flag, sign_off
 
 
 def _write(db, path):

@@ -8,8 +8,7 @@ from test_schedule_seed import DAY, NOW, at, count, seed_day
 
 from clerk_tui.db.models import Appointment, AuditEntry, BusinessDay, Contact, Ticket
 from clerk_tui.services.daylock import DayLocked
-from clerk_tui.services.schedule import load_day
-from clerk_tui.services.schedule_actions import (
+from clerk_tui.services.schedule.actions import (
     Actor,
     ScheduleError,
     StaleAppointment,
@@ -17,7 +16,8 @@ from clerk_tui.services.schedule_actions import (
     move,
     unassign,
 )
-from clerk_tui.services.schedule_consent import CustomerAnswer, record_answer
+from clerk_tui.services.schedule.consent import CustomerAnswer, record_answer
+from clerk_tui.services.schedule.day import load_day
 
 CLERK = Actor(None, "xinxi")
 

@@ -7,7 +7,7 @@ import pytest
 
 @pytest.mark.slow
 def test_a_day_of_200_engineers_is_checked_within_the_target(tmp_path):
-    from clerk_tui import bench_ext_schedule as bench
+    from clerk_tui.bench import ext_schedule as bench
 
     figures = bench.measure(tmp_path)
     assert set(figures) == {"conflicts_day_ms", "conflicts_touch_ms"}
@@ -17,9 +17,9 @@ def test_a_day_of_200_engineers_is_checked_within_the_target(tmp_path):
 
 
 def test_the_bench_day_holds_clashes_for_the_rules_to_find(tmp_path):
-    from clerk_tui import bench_ext_schedule as bench
+    from clerk_tui.bench import ext_schedule as bench
     from clerk_tui.services.database import open_database
-    from clerk_tui.services.schedule import load_day
+    from clerk_tui.services.schedule.day import load_day
 
     bench.build(tmp_path / "day.db")
     db = open_database(f"sqlite:///{tmp_path / 'day.db'}")

@@ -29,8 +29,8 @@ def _morning(monkeypatch):
 
 @pytest.fixture(scope="module")
 def demo_url(tmp_path_factory):
+    from clerk_tui.demo.build import build_demo
     from clerk_tui.services.database import open_database
-    from clerk_tui.services.demo import build_demo
 
     path = tmp_path_factory.mktemp("sched_cli") / "demo.db"
     db = open_database(f"sqlite:///{path}")

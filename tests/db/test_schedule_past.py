@@ -11,14 +11,14 @@ import pytest
 from test_schedule_seed import DAY, NOW, at, count, seed_day
 
 from clerk_tui.db.models import Appointment, AuditEntry, Contact, Ticket
-from clerk_tui.services.schedule import load_day
-from clerk_tui.services.schedule_actions import Actor, ScheduleError, assign, move
-from clerk_tui.services.schedule_conflicts import (
+from clerk_tui.services.schedule.actions import Actor, ScheduleError, assign, move
+from clerk_tui.services.schedule.conflicts import (
     alternatives,
     conflicts_report,
     history_reason,
 )
-from clerk_tui.services.schedule_consent import CustomerAnswer, record_answer
+from clerk_tui.services.schedule.consent import CustomerAnswer, record_answer
+from clerk_tui.services.schedule.day import load_day
 
 CLERK = Actor(None, "xinxi")
 NEXT = DAY + timedelta(days=1)

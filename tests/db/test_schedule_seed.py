@@ -122,7 +122,7 @@ def count(db, model, *where) -> int:
 
 
 def test_loading_the_day_reports_each_open_conflict_once(db):
-    from clerk_tui.services.schedule import load_day
+    from clerk_tui.services.schedule.day import load_day
 
     seed_day(db)
     view = load_day(db, DAY)
@@ -139,7 +139,7 @@ def test_loading_the_day_reports_each_open_conflict_once(db):
 
 
 def test_the_day_shows_only_its_own_outlet(db):
-    from clerk_tui.services.schedule import load_day
+    from clerk_tui.services.schedule.day import load_day
 
     seeded = seed_day(db)
     view = load_day(db, DAY, outlet_id=seeded.outlet_id + 1)

@@ -8,9 +8,9 @@ import pytest
 from test_schedule_seed import DAY, NOW, at, count, seed_day
 
 from clerk_tui.db.models import Appointment, Contact
-from clerk_tui.services.schedule import load_day
-from clerk_tui.services.schedule_actions import Actor, ScheduleError, StaleAppointment
-from clerk_tui.services.schedule_visits import (
+from clerk_tui.services.schedule.actions import Actor, ScheduleError, StaleAppointment
+from clerk_tui.services.schedule.day import load_day
+from clerk_tui.services.schedule.visits import (
     record_call_ahead,
     record_failed_visit,
     record_late,

@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 from clerk_tui.db.models import AuditEntry, BusinessDay, Callback, Flag
 from clerk_tui.db.models_eod import Violation
 from clerk_tui.services.daylock import DayLocked, ensure_day_open
-from clerk_tui.services.reconcile import day_flags, outlets_for, reconcile
-from clerk_tui.services.signoff import (
+from clerk_tui.services.reconcile.run import day_flags, outlets_for, reconcile
+from clerk_tui.services.reconcile.signoff import (
     EodRefused,
     day_status,
     decide_flag,
@@ -230,7 +230,7 @@ def test_reopening_a_day_signed_off_without_a_record_of_closings(db):
 def test_the_report_counts_the_same_visits_after_sign_off_closed_the_tickets(db):
     """Closing at sign-off must not change what the day was: the report of a signed-off day
     counts its visits as before, and its flag counts are those of the flags it lists."""
-    from clerk_tui.services.report import build_report
+    from clerk_tui.services.reconcile.report import build_report
 
     facts, flags = _ready(db)
     sup, oid = facts["supervisor"], facts["outlet_id"]

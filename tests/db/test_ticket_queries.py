@@ -20,7 +20,7 @@ from clerk_tui.db.models import (
     User,
     WarrantySlip,
 )
-from clerk_tui.services.tickets import (
+from clerk_tui.services.tickets.search import (
     TicketFilter,
     find_by_ticket_no,
     list_tickets,

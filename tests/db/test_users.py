@@ -6,15 +6,15 @@ import pytest
 from sqlmodel import select
 
 from clerk_tui.db.models import AuditEntry
-from clerk_tui.services.audit import verify
-from clerk_tui.services.auth import AuthError, authenticate, create_user
-from clerk_tui.services.users import (
+from clerk_tui.services.admin.users import (
     AdminError,
     add_user,
     list_users,
     reset_password,
     set_user_active,
 )
+from clerk_tui.services.audit import verify
+from clerk_tui.services.auth.passwords import AuthError, authenticate, create_user
 
 # First-run reference data (catalog, fee standard) is imported and audited too.
 _NOT_IMPORT = ~AuditEntry.action.startswith("import.")

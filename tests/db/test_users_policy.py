@@ -6,10 +6,10 @@ import pytest
 from sqlmodel import select
 
 from clerk_tui.db.models import AuditEntry
-from clerk_tui.services.admin_policy import check_policy, policy_texts, update_policy
-from clerk_tui.services.auth import create_user
+from clerk_tui.services.admin.policy import check_policy, policy_texts, update_policy
+from clerk_tui.services.admin.users import AdminError
+from clerk_tui.services.auth.passwords import create_user
 from clerk_tui.services.reference import default_policy, ensure_reference, load_policy
-from clerk_tui.services.users import AdminError
 
 # First-run reference data (catalog, fee standard) is imported and audited too.
 _NOT_IMPORT = ~AuditEntry.action.startswith("import.")

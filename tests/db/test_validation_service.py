@@ -7,14 +7,14 @@ from datetime import date, datetime
 import pytest
 from vq_seed import NOW, TODAY, add_ticket, kinds, seed, ticket
 
-from clerk_tui.services.contacts import log_contact
-from clerk_tui.services.validation import (
+from clerk_tui.services.validation.check import (
     check_tickets,
     count_parts_to_requisition,
     parts_to_requisition,
     validate_problems,
     validation_queue,
 )
+from clerk_tui.services.validation.contacts import log_contact
 
 
 @pytest.fixture
@@ -120,7 +120,7 @@ def test_each_rule_family_reaches_the_queue(outlet):
 
 
 def test_part_out_of_stock_is_to_requisition_until_requested(outlet):
-    from clerk_tui.services.contacts_fix import request_part, set_part
+    from clerk_tui.services.validation.fixes import request_part, set_part
 
     db, oid, clerk, model = outlet
     tid = add_ticket(db, oid, "T1", model=model)
@@ -144,7 +144,7 @@ def test_a_part_in_stock_is_no_problem(outlet):
 
 
 def test_refused_consultation_settles_the_misuse_hint(outlet):
-    from clerk_tui.services.consult import refuse_consultation
+    from clerk_tui.services.intake.consult import refuse_consultation
 
     db, oid, clerk, model = outlet
     tid = add_ticket(
@@ -156,8 +156,8 @@ def test_refused_consultation_settles_the_misuse_hint(outlet):
 
 
 def test_imported_center_ticket_lands_in_the_queue(outlet, tmp_path):
-    from clerk_tui.io.import_columns import COLUMNS
-    from clerk_tui.io.importer import import_file
+    from clerk_tui.io.imports.columns import COLUMNS
+    from clerk_tui.io.imports.importer import import_file
 
     db, _, _, _ = outlet
     cols = list(COLUMNS["tickets"])

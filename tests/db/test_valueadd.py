@@ -11,7 +11,7 @@ from sqlalchemy import select
 from vq_seed import NOW, add_ticket, seed
 
 from clerk_tui.db.models import AuditEntry
-from clerk_tui.services.valueadd import (
+from clerk_tui.services.validation.valueadd import (
     ValueAddRefused,
     add_finding,
     export_csv,

@@ -16,8 +16,8 @@ TODAY = date(2025, 3, 14)
 
 def build_demo_file(path: Path, *, seed: int = DEMO_SEED, today: date = TODAY) -> Path:
     """Build the demo outlet into the SQLite file `path`, its WAL folded in so a copy is whole."""
+    from clerk_tui.demo.build import build_demo
     from clerk_tui.services.database import open_database
-    from clerk_tui.services.demo import build_demo
 
     db = open_database(f"sqlite:///{path}")
     build_demo(db, seed=seed, today=today)

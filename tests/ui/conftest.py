@@ -48,8 +48,8 @@ def outlet_db(sqlite_db):
 
 @pytest.fixture(scope="session")
 def _demo_template(tmp_path_factory) -> Path:
+    from clerk_tui.demo.build import build_demo
     from clerk_tui.services.database import open_database
-    from clerk_tui.services.demo import build_demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     db = open_database(f"sqlite:///{path}")

@@ -9,13 +9,13 @@ from ui_helpers import FROZEN_TODAY, settle
 
 from clerk_tui.config import Settings
 from clerk_tui.db.models import AuditEntry, Engineer, EngineerLeave
-from clerk_tui.services.auth import authenticate
+from clerk_tui.services.auth.passwords import authenticate
 from clerk_tui.services.database import open_database
 from clerk_tui.services.reference import load_policy
-from clerk_tui.ui.dialogs.admin_engineer import EngineerDialog
-from clerk_tui.ui.dialogs.admin_leave import LeaveDialog
-from clerk_tui.ui.screens.admin import AdminScreen
-from clerk_tui.ui.screens.dashboard import DashboardScreen
+from clerk_tui.ui.admin.engineer_dialog import EngineerDialog
+from clerk_tui.ui.admin.leave_dialog import LeaveDialog
+from clerk_tui.ui.admin.screen import AdminScreen
+from clerk_tui.ui.dashboard.screen import DashboardScreen
 
 SIZE = (120, 40)
 
@@ -187,7 +187,7 @@ async def test_supervisor_adds_a_clerk_and_deactivates_her(demo_db_file, make_ap
     try:
         import pytest
 
-        from clerk_tui.services.auth import AuthError
+        from clerk_tui.services.auth.passwords import AuthError
 
         with pytest.raises(AuthError):
             authenticate(db, "xinxi9", "pass123")
@@ -223,7 +223,7 @@ async def test_policy_is_edited_with_its_errors_beside_the_fields(demo_db_file, 
 
 
 def test_leave_dates_are_read_in_the_usual_ways():
-    from clerk_tui.ui.dialogs.admin_leave import parse_day
+    from clerk_tui.ui.admin.leave_dialog import parse_day
 
     assert parse_day("2025-03-15") == date(2025, 3, 15)
     assert parse_day("2025/3/5") == date(2025, 3, 5)
@@ -236,9 +236,9 @@ async def test_an_edit_over_another_supervisors_save_is_refused_on_the_form(
 ):
     from dataclasses import replace
 
-    from clerk_tui.services.auth import get_user
-    from clerk_tui.services.engineer_form import form_of
-    from clerk_tui.services.engineers import update_engineer
+    from clerk_tui.services.admin.engineer_form import form_of
+    from clerk_tui.services.admin.engineers import update_engineer
+    from clerk_tui.services.auth.passwords import get_user
 
     app = make_app(_settings(demo_db_file, "zhuguan"))
     async with app.run_test(size=SIZE) as pilot:

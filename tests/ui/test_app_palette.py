@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ui_helpers import settle
 
-from clerk_tui.ui.screens.dashboard import DashboardScreen
+from clerk_tui.ui.dashboard.screen import DashboardScreen
 
 
 async def _palette(app, pilot, text: str) -> list[str]:
@@ -18,7 +18,7 @@ async def _palette(app, pilot, text: str) -> list[str]:
 
 
 async def test_phone_tail_finds_the_ticket_and_enter_opens_it(outlet_db, ui_settings, make_app):
-    from clerk_tui.ui.screens.ticket_detail import TicketDetailScreen
+    from clerk_tui.ui.tickets.detail import TicketDetailScreen
 
     db, _ = outlet_db
     ui_settings.autologin = "li"

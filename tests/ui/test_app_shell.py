@@ -8,9 +8,9 @@ from textual.widgets import Static
 from ui_helpers import settle
 
 from clerk_tui.config import Settings
-from clerk_tui.ui.screens.dashboard import DashboardScreen
-from clerk_tui.ui.screens.login import LoginScreen
-from clerk_tui.ui.screens.unavailable import UnavailableScreen
+from clerk_tui.ui.auth.login import LoginScreen
+from clerk_tui.ui.common.unavailable import UnavailableScreen
+from clerk_tui.ui.dashboard.screen import DashboardScreen
 
 
 async def test_unopenable_database_shows_one_sentence_and_quits_on_q(tmp_path, make_app):
@@ -114,7 +114,7 @@ async def test_a_failing_worker_is_one_readable_notification(
         def broken(*args, **kwargs):
             raise RuntimeError("disk [red]full[/]\nsecond line")
 
-        monkeypatch.setattr("clerk_tui.services.dashboard.today_counts", broken)
+        monkeypatch.setattr("clerk_tui.services.dashboard.counts.today_counts", broken)
         await pilot.press("r")
         await settle(app, pilot)
         messages = [n.message for n in app._notifications]

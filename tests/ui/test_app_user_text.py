@@ -8,7 +8,7 @@ import re
 
 from ui_helpers import seed_outlet, settle, type_into
 
-from clerk_tui.ui.screens.dashboard import DashboardScreen
+from clerk_tui.ui.dashboard.screen import DashboardScreen
 
 NASTY = ("[/]", "[@click=app.quit]x", "[red]x[/]")
 

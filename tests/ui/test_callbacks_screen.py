@@ -26,7 +26,7 @@ async def _open(app, pilot):
     await settle(app, pilot)
     await pilot.press("h")
     await settle(app, pilot)
-    from clerk_tui.ui.screens.callbacks import CallbacksScreen
+    from clerk_tui.ui.callbacks.screen import CallbacksScreen
 
     assert isinstance(app.screen, CallbacksScreen)
     return app.screen

@@ -7,11 +7,11 @@ from datetime import datetime
 from ui_helpers import FROZEN_NOW, FROZEN_TODAY, seed_outlet, settle
 
 from clerk_tui.domain.states import OPEN_STATES
-from clerk_tui.services.dashboard import DashboardCounts, demo_accounts, today_counts
-from clerk_tui.services.schedule import load_day
-from clerk_tui.services.tickets import TicketFilter
-from clerk_tui.services.validation import validation_queue
-from clerk_tui.ui.screens.dashboard import DashboardScreen
+from clerk_tui.services.dashboard.counts import DashboardCounts, demo_accounts, today_counts
+from clerk_tui.services.schedule.day import load_day
+from clerk_tui.services.tickets.search import TicketFilter
+from clerk_tui.services.validation.check import validation_queue
+from clerk_tui.ui.dashboard.screen import DashboardScreen
 
 
 def test_counts_match_the_outlet(db):
@@ -116,7 +116,7 @@ async def test_refresh_key_counts_again(outlet_db, ui_settings, make_app):
 
 
 async def test_number_keys_open_the_filtered_ticket_list(outlet_db, ui_settings, make_app):
-    from clerk_tui.ui.screens.tickets import TicketsScreen
+    from clerk_tui.ui.tickets.screen import TicketsScreen
 
     db, _ = outlet_db
     ui_settings.autologin = "li"
@@ -145,7 +145,7 @@ async def test_number_keys_open_the_filtered_ticket_list(outlet_db, ui_settings,
 async def test_needs_info_tile_opens_the_validation_queue_with_as_many_tickets(
     outlet_db, ui_settings, make_app
 ):
-    from clerk_tui.ui.screens.validation_queue import ValidationQueueScreen
+    from clerk_tui.ui.validation.screen import ValidationQueueScreen
 
     db, _ = outlet_db
     ui_settings.autologin = "li"
@@ -161,7 +161,7 @@ async def test_needs_info_tile_opens_the_validation_queue_with_as_many_tickets(
 
 
 async def test_clicking_a_tile_and_a_state_cell_open_their_lists(outlet_db, ui_settings, make_app):
-    from clerk_tui.ui.screens.tickets import TicketsScreen
+    from clerk_tui.ui.tickets.screen import TicketsScreen
 
     db, _ = outlet_db
     ui_settings.autologin = "li"
@@ -184,7 +184,7 @@ async def test_clicking_a_tile_and_a_state_cell_open_their_lists(outlet_db, ui_s
 
 
 async def test_tickets_key_and_today_key_move_between_the_screens(outlet_db, ui_settings, make_app):
-    from clerk_tui.ui.screens.tickets import TicketsScreen
+    from clerk_tui.ui.tickets.screen import TicketsScreen
 
     db, _ = outlet_db
     ui_settings.autologin = "li"
@@ -222,9 +222,9 @@ async def test_demo_outlet_dashboard_shows_what_the_database_counts(demo_db_file
 
 
 async def test_count_tiles_open_their_own_screens(outlet_db, ui_settings, make_app):
-    from clerk_tui.ui.screens.callbacks import CallbacksScreen
-    from clerk_tui.ui.screens.card_entry import CardEntryScreen
-    from clerk_tui.ui.screens.schedule import ScheduleScreen
+    from clerk_tui.ui.callbacks.screen import CallbacksScreen
+    from clerk_tui.ui.cards.screen import CardEntryScreen
+    from clerk_tui.ui.schedule.screen import ScheduleScreen
 
     db, _facts = outlet_db
     ui_settings.autologin = "li"  # a clerk

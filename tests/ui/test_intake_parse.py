@@ -6,7 +6,7 @@ from datetime import date, datetime, time
 
 import pytest
 
-from clerk_tui.ui.widgets.intake_parse import parse_date, parse_time, parse_window
+from clerk_tui.ui.intake.parse import parse_date, parse_time, parse_window
 
 TODAY = date(2025, 3, 14)
 

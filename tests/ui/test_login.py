@@ -5,10 +5,10 @@ from __future__ import annotations
 from ui_helpers import settle, type_into
 
 from clerk_tui.config import Settings
-from clerk_tui.ui.screens.dashboard import DashboardScreen
-from clerk_tui.ui.screens.first_run import FirstRunScreen
-from clerk_tui.ui.screens.login import LoginScreen
-from clerk_tui.ui.widgets.form import FieldError
+from clerk_tui.ui.auth.first_run import FirstRunScreen
+from clerk_tui.ui.auth.login import LoginScreen
+from clerk_tui.ui.common.form import FieldError
+from clerk_tui.ui.dashboard.screen import DashboardScreen
 
 
 async def test_first_run_creates_the_supervisor_and_logs_in(ui_settings, make_app):
@@ -26,7 +26,7 @@ async def test_first_run_creates_the_supervisor_and_logs_in(ui_settings, make_ap
         assert app.user.username == "wang" and app.user.is_supervisor
         assert "王主管（主管）" in app.sub_title
 
-    from clerk_tui.services.auth import authenticate
+    from clerk_tui.services.auth.passwords import authenticate
     from clerk_tui.services.database import open_database
 
     db = open_database(ui_settings.db_url)
@@ -116,7 +116,7 @@ async def test_demo_database_lists_its_accounts_and_a_row_logs_in(outlet_db, ui_
 
 
 async def test_plain_database_shows_no_demo_accounts(sqlite_db, ui_settings, make_app):
-    from clerk_tui.services.auth import create_user
+    from clerk_tui.services.auth.passwords import create_user
 
     create_user(sqlite_db, username="wang", password="secret99", role="supervisor")
     app = make_app(ui_settings, db=sqlite_db)
@@ -160,7 +160,7 @@ async def test_a_failed_password_check_leaves_the_form_usable(
         def locked(*args, **kwargs):
             raise RuntimeError("database is locked")
 
-        monkeypatch.setattr("clerk_tui.services.auth.authenticate", locked)
+        monkeypatch.setattr("clerk_tui.services.auth.passwords.authenticate", locked)
         await type_into(pilot, "#username", "zhang")
         await pilot.press("enter", *"demo1234", "enter")
         await settle(app, pilot)

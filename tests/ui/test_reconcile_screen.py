@@ -28,7 +28,7 @@ async def _open(app, pilot):
 
 
 def _move_to(app, kind: str) -> int:
-    from clerk_tui.ui.widgets.rec_tables import FlagTable
+    from clerk_tui.ui.reconcile.tables import FlagTable
 
     screen = app.screen
     index = next(i for i, f in enumerate(screen.view.flags) if f.kind == kind)
@@ -56,8 +56,8 @@ async def _answer(app, pilot, text: str) -> None:
 
 
 async def test_supervisor_confirms_dismisses_signs_off_and_reopens(make_app, demo_db_file):
-    from clerk_tui.ui.dialogs.rec_input import RecInputDialog
-    from clerk_tui.ui.screens.reconcile import ReconcileScreen
+    from clerk_tui.ui.reconcile.input_dialog import RecInputDialog
+    from clerk_tui.ui.reconcile.screen import ReconcileScreen
 
     now = [FROZEN_NOW]  # 15:00; the evening comes later in the test
     app = _app(make_app, demo_db_file, clock=lambda: now[0])
@@ -134,7 +134,7 @@ async def test_supervisor_confirms_dismisses_signs_off_and_reopens(make_app, dem
 
 def _dismiss_all_open(path) -> None:
     from clerk_tui.db.models import Flag, User
-    from clerk_tui.services.signoff import decide_flag
+    from clerk_tui.services.reconcile.signoff import decide_flag
 
     db = open_database(f"sqlite:///{path}")
     try:
@@ -168,7 +168,7 @@ async def test_report_is_written_from_the_screen_to_the_confirmed_path(
 
 
 async def test_a_clerk_cannot_open_the_reconciliation(make_app, demo_db_file):
-    from clerk_tui.ui.screens.reconcile import ReconcileScreen
+    from clerk_tui.ui.reconcile.screen import ReconcileScreen
 
     app = _app(make_app, demo_db_file, user="xinxi1")
     async with app.run_test(size=SIZE) as pilot:
@@ -193,7 +193,7 @@ async def test_evidence_and_reasons_are_shown_as_typed_never_as_markup(make_app,
     async with app.run_test(size=SIZE) as pilot:
         await _open(app, pilot)
         index = next(i for i, f in enumerate(app.screen.view.flags) if f.ticket_no == "[/]")
-        from clerk_tui.ui.widgets.rec_tables import FlagTable
+        from clerk_tui.ui.reconcile.tables import FlagTable
 
         app.screen.query_one(FlagTable).move_cursor(row=index, animate=False)
         await pilot.pause()

@@ -11,10 +11,10 @@ from ui_helpers import FROZEN_NOW, FROZEN_TODAY, settle
 
 from clerk_tui.config import Settings
 from clerk_tui.db.models import Appointment, Contact, Ticket
-from clerk_tui.ui.dialogs.sched_answer import AnswerDialog
-from clerk_tui.ui.dialogs.sched_move import MoveDialog
-from clerk_tui.ui.screens.schedule import ScheduleScreen
-from clerk_tui.ui.widgets.sched_panes import ConflictTable
+from clerk_tui.ui.schedule.answer_dialog import AnswerDialog
+from clerk_tui.ui.schedule.move_dialog import MoveDialog
+from clerk_tui.ui.schedule.panes import ConflictTable
+from clerk_tui.ui.schedule.screen import ScheduleScreen
 
 SIZE = (120, 40)
 
@@ -121,7 +121,7 @@ async def test_a_customer_who_refuses_another_time_is_handed_back_to_the_center(
 
 
 async def test_the_second_clerk_moving_the_same_visit_gets_a_message(make_app, demo_db_file):
-    from clerk_tui.services.schedule_actions import Actor, unassign
+    from clerk_tui.services.schedule.actions import Actor, unassign
 
     app = _app(make_app, demo_db_file)
     async with app.run_test(size=SIZE) as pilot:
@@ -226,7 +226,7 @@ async def test_markup_in_a_customer_name_shows_as_typed_on_the_schedule(make_app
 
 
 async def test_a_visit_refused_at_the_door_books_the_managers_visit(make_app, demo_db_file):
-    from clerk_tui.ui.dialogs.sched_visit import FailedDialog
+    from clerk_tui.ui.schedule.visit_dialog import FailedDialog
 
     app = _app(make_app, demo_db_file)
     async with app.run_test(size=SIZE) as pilot:

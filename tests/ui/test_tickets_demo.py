@@ -10,17 +10,17 @@ import pytest
 from pilot_wait import settle
 
 from clerk_tui.config import Settings
-from clerk_tui.ui.screens.ticket_detail import TicketDetailScreen
-from clerk_tui.ui.screens.tickets import TicketsScreen
-from clerk_tui.ui.widgets.ticket_table import TicketTable
+from clerk_tui.ui.tickets.detail import TicketDetailScreen
+from clerk_tui.ui.tickets.screen import TicketsScreen
+from clerk_tui.ui.tickets.table import TicketTable
 
 TODAY = date(2025, 3, 14)
 
 
 @pytest.fixture(scope="module")
 def _demo_file(tmp_path_factory):
+    from clerk_tui.demo.build import build_demo
     from clerk_tui.services.database import open_database
-    from clerk_tui.services.demo import build_demo
 
     path = tmp_path_factory.mktemp("tickets_demo") / "demo.db"
     db = open_database(f"sqlite:///{path}")

@@ -21,10 +21,10 @@ from clerk_tui.db.models import (
     WarrantySlip,
 )
 from clerk_tui.i18n import set_lang
-from clerk_tui.services.tickets import TicketFilter
-from clerk_tui.ui.screens.ticket_detail import TicketDetailScreen
-from clerk_tui.ui.screens.tickets import TicketsScreen
-from clerk_tui.ui.widgets.ticket_table import TicketTable
+from clerk_tui.services.tickets.search import TicketFilter
+from clerk_tui.ui.tickets.detail import TicketDetailScreen
+from clerk_tui.ui.tickets.screen import TicketsScreen
+from clerk_tui.ui.tickets.table import TicketTable
 
 TODAY = date(2025, 3, 14)
 N_PLAIN = 230  # three pages of 100

@@ -11,8 +11,8 @@ from ui_helpers import FROZEN_NOW, FROZEN_TODAY, settle
 
 from clerk_tui.config import Settings
 from clerk_tui.db.models import AuditEntry, Contact, Outlet, ProductModel, Ticket, User
-from clerk_tui.ui.screens.validation_queue import ValidationQueueScreen
-from clerk_tui.ui.widgets.vq_tables import ProblemTable, QueueTable
+from clerk_tui.ui.validation.screen import ValidationQueueScreen
+from clerk_tui.ui.validation.tables import ProblemTable, QueueTable
 
 COMPLETE = {
     "customer_name": "王芳",
@@ -128,7 +128,7 @@ async def test_fixing_the_phone_is_audited_and_the_ticket_leaves_as_ready(make_a
 
 
 async def test_a_stale_save_is_refused_with_a_clear_message(make_app, small):
-    from clerk_tui.services.contacts_fix import fix_field
+    from clerk_tui.services.validation.fixes import fix_field
 
     app = _app(make_app, small, small.url, "li")
     async with app.run_test(size=(140, 44)) as pilot:
@@ -176,8 +176,8 @@ async def test_markup_and_control_characters_are_saved_and_shown_as_typed(make_a
 
 
 async def test_part_value_add_and_the_list_are_reachable_from_the_queue(make_app, small):
-    from clerk_tui.services.validation import count_parts_to_requisition
-    from clerk_tui.services.valueadd import list_findings
+    from clerk_tui.services.validation.check import count_parts_to_requisition
+    from clerk_tui.services.validation.valueadd import list_findings
 
     app = _app(make_app, small, small.url, "li")
     async with app.run_test(size=(140, 44)) as pilot:

@@ -56,7 +56,7 @@ def seed_outlet(
         Ticket,
         User,
     )
-    from clerk_tui.services.auth import hash_password
+    from clerk_tui.services.auth.passwords import hash_password
 
     now = datetime.combine(today, FROZEN_NOW.time())
     yesterday = today - timedelta(days=1)

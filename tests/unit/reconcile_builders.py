@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from clerk_tui.domain.policy import Policy
-from clerk_tui.domain.reconcile_inputs import (
+from clerk_tui.domain.reconcile.inputs import (
     CallbackInfo,
     CardInfo,
     DayData,

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clerk_tui.domain.address import ADDRESS_PARTS, missing_address_parts
+from clerk_tui.domain.validation.address import ADDRESS_PARTS, missing_address_parts
 
 QINGDAO = frozenset(
     {

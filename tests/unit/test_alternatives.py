@@ -7,9 +7,9 @@ from datetime import date, datetime, time
 
 import pytest
 
-from clerk_tui.domain.alternatives import Proposal, propose
 from clerk_tui.domain.policy import Policy
-from clerk_tui.domain.scheduling import (
+from clerk_tui.domain.schedule.alternatives import Proposal, propose
+from clerk_tui.domain.schedule.rules import (
     DayPlan,
     EngineerDay,
     Visit,

@@ -8,9 +8,9 @@ from datetime import date, datetime, time, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from clerk_tui.domain.alternatives import propose
 from clerk_tui.domain.policy import Policy
-from clerk_tui.domain.scheduling import DayPlan, EngineerDay, Visit, find_conflicts
+from clerk_tui.domain.schedule.alternatives import propose
+from clerk_tui.domain.schedule.rules import DayPlan, EngineerDay, Visit, find_conflicts
 
 DAY = date(2025, 3, 10)
 DISTRICTS = ["城东", "城西", "城南", ""]

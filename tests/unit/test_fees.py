@@ -8,7 +8,7 @@ from datetime import date
 from reconcile_builders import card, day, summary, visit
 
 from clerk_tui.domain.fees import fee_check, find_fee_without_receipt, find_overcharge
-from clerk_tui.domain.reconcile_inputs import FeeStandard, FeeVersion
+from clerk_tui.domain.reconcile.inputs import FeeStandard, FeeVersion
 
 FEES = FeeStandard.of(
     {

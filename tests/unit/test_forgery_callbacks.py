@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reconcile_builders import callback, card, day, summary, visit
 
-from clerk_tui.domain.forgery import find_callback_contradiction, find_engineer_pattern
+from clerk_tui.domain.reconcile.forgery import find_callback_contradiction, find_engineer_pattern
 
 
 class TestCallbackContradiction:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reconcile_builders import card, day, summary, visit
 
-from clerk_tui.domain.forgery import (
+from clerk_tui.domain.reconcile.forgery import (
     find_engineer_signed,
     find_signer_not_customer,
     find_unsigned_satisfied,

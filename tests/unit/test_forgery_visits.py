@@ -8,9 +8,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from reconcile_builders import card, day, summary, visit
 
-from clerk_tui.domain.forgery import find_card_for_unserved_ticket, find_signed_outside_visit
 from clerk_tui.domain.policy import Policy
-from clerk_tui.domain.reconcile_inputs import CardInfo
+from clerk_tui.domain.reconcile.forgery import (
+    find_card_for_unserved_ticket,
+    find_signed_outside_visit,
+)
+from clerk_tui.domain.reconcile.inputs import CardInfo
 
 
 class TestSignedOutsideVisit:

@@ -6,8 +6,8 @@ from datetime import date, datetime, time
 
 import pytest
 
-from clerk_tui.io.import_cells import Cells, check_order
-from clerk_tui.io.import_types import RowRefused
+from clerk_tui.io.imports.cells import Cells, check_order
+from clerk_tui.io.imports.types import RowRefused
 
 
 def cells(**values: object) -> Cells:
@@ -179,6 +179,6 @@ def test_an_end_before_its_start_is_refused_naming_the_end():
     ],
 )
 def test_the_district_is_taken_only_when_it_is_plain(address, district):
-    from clerk_tui.io.import_tickets import district_of
+    from clerk_tui.io.imports.tickets import district_of
 
     assert district_of(address) == district

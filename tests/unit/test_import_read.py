@@ -6,9 +6,9 @@ from datetime import datetime
 
 import pytest
 
-from clerk_tui.io.import_columns import match_header
-from clerk_tui.io.import_read import read_table
-from clerk_tui.io.import_types import ImportRefused
+from clerk_tui.io.imports.columns import match_header
+from clerk_tui.io.imports.read import read_table
+from clerk_tui.io.imports.types import ImportRefused
 
 HEADER = "ticket_no,customer_name,phone\r\n"
 ROW = "W001,王小明,13812345678\r\n"

@@ -6,14 +6,14 @@ from datetime import datetime
 
 import pytest
 
-from clerk_tui.domain.lateness import (
+from clerk_tui.domain.policy import Policy
+from clerk_tui.domain.schedule.lateness import (
     FAILED_VISIT_REASONS,
     call_ahead_due,
     describe_lateness,
     failed_visit_action,
     lateness_response,
 )
-from clerk_tui.domain.policy import Policy
 from clerk_tui.i18n import get_lang, set_lang
 
 

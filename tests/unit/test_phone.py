@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clerk_tui.domain.phone import PHONE_REASONS, check_phone, phone_key
+from clerk_tui.domain.validation.phone import PHONE_REASONS, check_phone, phone_key
 from clerk_tui.i18n import catalog
 
 

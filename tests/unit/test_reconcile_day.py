@@ -8,7 +8,7 @@ from pathlib import Path
 from reconcile_builders import DAY, EVENING, callback, card, day, slip, visit
 
 from clerk_tui.domain.findings import Finding
-from clerk_tui.domain.reconcile_day import RULES, flag_key, reconcile_day
+from clerk_tui.domain.reconcile.day import RULES, flag_key, reconcile_day
 from clerk_tui.i18n import catalog, set_lang
 
 FORMATS_KINDS = {
@@ -195,13 +195,13 @@ class TestFlagKey:
 def test_every_reconcile_message_used_by_the_rules_exists():
     domain = Path(__file__).resolve().parents[2] / "clerk_tui" / "domain"
     modules = (
-        "reconciliation.py",
-        "reconcile_timing.py",
-        "forgery.py",
-        "forgery_callbacks.py",
+        "reconcile/presence.py",
+        "reconcile/timing.py",
+        "reconcile/forgery.py",
+        "reconcile/forgery_callbacks.py",
         "fees.py",
-        "reconcile_day.py",
-        "sampling.py",
+        "reconcile/day.py",
+        "callbacks/sampling.py",
     )
     used = set()
     for name in modules:

@@ -7,7 +7,7 @@ from datetime import datetime
 from reconcile_builders import DAY, EVENING, at, card, day, slip, summary, visit
 
 from clerk_tui.domain.policy import Policy
-from clerk_tui.domain.reconciliation import (
+from clerk_tui.domain.reconcile.presence import (
     find_duplicate_card,
     find_late_card,
     find_missing_card,

@@ -7,13 +7,13 @@ from datetime import timedelta
 from reconcile_builders import at, callback, card, day, summary, visit
 
 from clerk_tui.domain.policy import Policy
-from clerk_tui.domain.reconcile_timing import overdue_minutes
-from clerk_tui.domain.reconciliation import (
+from clerk_tui.domain.reconcile.presence import (
     find_callback_overdue,
     find_late_arrival,
     find_late_no_call_ahead,
     find_unsatisfied_open,
 )
+from clerk_tui.domain.reconcile.timing import overdue_minutes
 
 
 class TestLateArrival:

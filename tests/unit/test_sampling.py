@@ -8,15 +8,15 @@ import pytest
 from pydantic import ValidationError
 from reconcile_builders import DAY, at, callback, card, day, visit
 
-from clerk_tui.domain.findings import Finding
-from clerk_tui.domain.policy import Policy
-from clerk_tui.domain.sampling import (
+from clerk_tui.domain.callbacks.sampling import (
     callbacks_due,
     covered_by_other_callbacks,
     high_risk_tickets,
     verification_due,
     verification_sample,
 )
+from clerk_tui.domain.findings import Finding
+from clerk_tui.domain.policy import Policy
 
 NOW = at("18:00")
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from clerk_tui.domain.dayplan import DEFAULT_TRAVEL_MINUTES, SAME_DISTRICT_MINUTES
 from clerk_tui.domain.policy import Policy
-from clerk_tui.domain.scheduling import (
+from clerk_tui.domain.schedule.dayplan import DEFAULT_TRAVEL_MINUTES, SAME_DISTRICT_MINUTES
+from clerk_tui.domain.schedule.rules import (
     DayPlan,
     EngineerDay,
     Visit,

@@ -7,7 +7,7 @@ from datetime import date, datetime, time
 import pytest
 
 from clerk_tui.domain.policy import Policy
-from clerk_tui.domain.scheduling import (
+from clerk_tui.domain.schedule.rules import (
     DayPlan,
     EngineerDay,
     Visit,

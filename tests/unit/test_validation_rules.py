@@ -8,7 +8,7 @@ import pytest
 from validation_builders import GOOD, TODAY, WATER_PRESSURE, context, kinds, ticket
 
 from clerk_tui.domain.policy import Policy
-from clerk_tui.domain.validation import (
+from clerk_tui.domain.validation.rules import (
     ModelInfo,
     PriorTicket,
     check_address_complete,

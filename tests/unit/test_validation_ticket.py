@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from validation_builders import GOOD, context, ticket
 
 from clerk_tui.domain.findings import SEVERITY_ORDER, Finding
-from clerk_tui.domain.phone import phone_key
-from clerk_tui.domain.validation import (
+from clerk_tui.domain.validation.phone import phone_key
+from clerk_tui.domain.validation.rules import (
     MISSING_FIELD_SEVERITY,
     RULES,
     SEVERITY,

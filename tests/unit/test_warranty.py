@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from clerk_tui.domain.validation import ModelInfo
+from clerk_tui.domain.validation.rules import ModelInfo
 from clerk_tui.domain.warranty import add_months, warranty_end, warranty_status, warranty_terms
 
 WASHER = ModelInfo("XQG70-B12866", "洗衣机", whole_warranty_months=12, parts_warranty_months=36)

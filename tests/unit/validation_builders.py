@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from clerk_tui.domain.policy import Policy
-from clerk_tui.domain.validation import ModelInfo, TicketInfo, ValidationContext
+from clerk_tui.domain.validation.rules import ModelInfo, TicketInfo, ValidationContext
 
 TODAY = date(2025, 6, 1)
 CATALOG = {

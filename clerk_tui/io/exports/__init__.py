@@ -1,0 +1,1 @@
+"""Exports: the day's report to the center (.xlsx, .csv, .json), every text cell inert."""

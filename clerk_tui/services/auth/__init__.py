@@ -1,0 +1,1 @@
+"""Auth services: users' passwords (argon2), roles, the first-run supervisor."""

@@ -1,0 +1,1 @@
+"""Dashboard services: the Today counts and the demo accounts shown at login."""

@@ -1,0 +1,1 @@
+"""Ticket services (工单): list, search and the detail timeline."""

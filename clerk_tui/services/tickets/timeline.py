@@ -1,0 +1,180 @@
+"""A ticket's timeline: intake, calls, visits, cards, slips, callbacks and flags in time order."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from clerk_tui.i18n import t
+from clerk_tui.services.tickets.search import TimelineEntry
+
+
+def _yn(value: bool | None) -> str:
+    if value is None:
+        return t("tickets.tl.unknown")
+    return t("tickets.tl.yes") if value else t("tickets.tl.no")
+
+
+def _label(group: str, value: str) -> str:
+    """The interface word for a stored code (e.g. source 'center'), or the code itself."""
+    key = f"tickets.tl.{group}.{value}"
+    word = t(key)
+    return value if word == key else word
+
+
+def _when(value: datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def _money(fen: int) -> str:
+    return f"¥{fen // 100}.{fen % 100:02d}"
+
+
+def _pairs(*items: tuple[str, str]) -> tuple[tuple[str, str], ...]:
+    """Label/value pairs, leaving out the empty values."""
+    return tuple((t(label), value) for label, value in items if value not in ("", None))
+
+
+def _created(tk, owner: str) -> TimelineEntry:
+    return TimelineEntry(
+        at=tk.created_at,
+        kind="created",
+        summary=t(
+            "tickets.tl.created",
+            source=_label("source", tk.source),
+            service=_label("service", tk.service_type),
+        ),
+        details=_pairs(
+            ("tickets.tl.owner", owner),
+            ("tickets.tl.symptom", tk.symptom),
+            (
+                "tickets.tl.requested",
+                f"{_when(tk.requested_start)} - {_when(tk.requested_end)}"
+                if tk.requested_start or tk.requested_end
+                else "",
+            ),
+        ),
+    )
+
+
+def _contact(row) -> TimelineEntry:
+    c, display, username = row
+    return TimelineEntry(
+        at=c.at,
+        kind="contact",
+        summary=t("tickets.tl.contact", party=_label("party", c.party), outcome=_label("outcome", c.outcome) if c.outcome else "-"),
+        details=_pairs(("tickets.tl.by", display or username or ""), ("tickets.tl.note", c.note)),
+    )
+
+
+def _appointment(row) -> TimelineEntry:
+    a, engineer = row
+    return TimelineEntry(
+        at=a.start,
+        kind="appointment",
+        summary=t(
+            "tickets.tl.appointment",
+            engineer=engineer or "-",
+            start=_when(a.start),
+            end=a.end.strftime("%H:%M") if a.end else "",
+            status=_label("appt", a.status),
+        ),
+        details=_pairs(
+            ("tickets.tl.late", "" if a.late_minutes is None else str(a.late_minutes)),
+            ("tickets.tl.outcome", _label("outcome", a.outcome)),
+        ),
+    )
+
+
+def _card(c) -> TimelineEntry:
+    signer = c.signer_name or "-"
+    return TimelineEntry(
+        at=c.returned_at or c.signed_at or c.finished_at,
+        kind="card",
+        summary=t("tickets.tl.card", satisfaction=c.satisfaction or "-", signer=signer),
+        details=_pairs(
+            ("tickets.tl.engineer", c.engineer_code),
+            ("tickets.tl.arrived", _when(c.arrived_at)),
+            ("tickets.tl.finished", _when(c.finished_at)),
+            ("tickets.tl.signed_at", _when(c.signed_at)),
+            ("tickets.tl.relation", c.signer_relation),
+            ("tickets.tl.signature", _yn(c.signature_present)),
+            ("tickets.tl.fee", _money(c.fee_charged_fen) if c.fee_charged_fen else ""),
+            ("tickets.tl.fee_items", c.fee_items),
+            ("tickets.tl.receipt", c.receipt_no),
+            ("tickets.tl.note", c.notes),
+        ),
+    )
+
+
+def _slip(w) -> TimelineEntry:
+    return TimelineEntry(
+        at=w.returned_at,
+        kind="slip",
+        summary=t("tickets.tl.slip", cause=w.fault_cause or "-"),
+        details=_pairs(
+            ("tickets.tl.engineer", w.engineer_code),
+            ("tickets.tl.action", w.repair_action),
+            ("tickets.tl.parts", w.parts),
+            ("tickets.tl.fee", _money(w.fee_charged_fen) if w.fee_charged_fen else ""),
+            ("tickets.tl.receipt", w.receipt_no),
+        ),
+    )
+
+
+def _callback(c) -> TimelineEntry:
+    done = c.called_at or c.done_at
+    summary = (
+        t("tickets.tl.callback_done", reached=_yn(c.reached), satisfied=_yn(c.satisfied))
+        if done
+        else t("tickets.tl.callback_due", due=_when(c.due_at))
+    )
+    return TimelineEntry(
+        at=done or c.due_at,
+        kind="callback",
+        summary=summary,
+        details=_pairs(
+            ("tickets.tl.reason", _label("cbreason", c.reason)),
+            ("tickets.tl.signed_self", "" if c.customer_signed is None else _yn(c.customer_signed)),
+            ("tickets.tl.engineer_came", "" if c.engineer_came is None else _yn(c.engineer_came)),
+            ("tickets.tl.note", c.notes),
+        ),
+    )
+
+
+def _flag(f) -> TimelineEntry:
+    try:
+        evidence = "; ".join(str(e) for e in json.loads(f.evidence or "[]"))
+    except (ValueError, TypeError):
+        evidence = f.evidence
+    return TimelineEntry(
+        at=f.decided_at,
+        kind="flag",
+        summary=t(
+            "tickets.tl.flag",
+            kind=f.kind,
+            severity=_label("sev", f.severity),
+            status=_label("flag", f.status),
+        ),
+        details=_pairs(
+            ("tickets.tl.day", f.business_date.isoformat()),
+            ("tickets.tl.evidence", evidence),
+            ("tickets.tl.decision_reason", f.reason),
+        ),
+    )
+
+
+def build_timeline(tk, owner: str, history: dict[str, list]) -> list[TimelineEntry]:
+    """All entries, sorted by time; entries without a time (open flags) come last."""
+    entries = [_created(tk, owner)]
+    entries += [_contact(r) for r in history["contact"]]
+    entries += [_appointment(r) for r in history["appointment"]]
+    entries += [_card(c) for c in history["card"]]
+    entries += [_slip(w) for w in history["slip"]]
+    entries += [_callback(c) for c in history["callback"]]
+    entries += [_flag(f) for f in history["flag"]]
+    order = {"created": 0}
+    return sorted(
+        entries,
+        key=lambda e: (e.at is None, e.at or datetime.max, order.get(e.kind, 1)),
+    )

@@ -1,0 +1,1 @@
+"""Callbacks feature (回访): the queue screen, its table and the answer dialog."""

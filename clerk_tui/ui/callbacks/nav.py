@@ -1,0 +1,17 @@
+"""The callbacks queue (回访) in the app's navigation: key h."""
+
+from __future__ import annotations
+
+from clerk_tui.ui.nav import NavEntry
+
+ENTRIES = [
+    NavEntry(
+        name="callbacks",
+        key="h",
+        label_key="cb.nav",
+        help_key="cb.nav.help",
+        module="clerk_tui.ui.callbacks.screen",
+        cls="CallbacksScreen",
+        order=60,
+    )
+]

@@ -1,0 +1,1 @@
+"""Card entry feature (录入监督卡): the screen, its form, fields, panels and dialogs."""

@@ -1,0 +1,234 @@
+"""Card entry (录入监督卡): returned cards and slips keyed by ticket no., checked as they are typed.
+
+The fast path for a clean card: scan the ticket (its number and Enter), arrival and finish
+as HHMM (each moves on by itself), F3 for "the customer signed", then one key each for
+signature, satisfaction, attitude and quality, and Ctrl+S: about 15 keys. The engineer,
+return time, signing time and slip default from the ticket and the clock. The live check
+is in `CardCheck` (widgets/card_check.py), the keys and save worker in `CardActions`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from clerk_tui.i18n import t
+from clerk_tui.ui.cards.actions import CardActions
+from clerk_tui.ui.cards.check import CardCheck
+from clerk_tui.ui.cards.fields import (
+    ChoiceField,
+    CodeListSuggester,
+    FieldRefused,
+    parse_time,
+    show_time,
+    show_yuan,
+)
+from clerk_tui.ui.cards.form import CHOICE_FIELDS, TIME_FIELDS, CardForm
+from clerk_tui.ui.cards.panels import recent_row, ticket_panel, warnings_panel
+from clerk_tui.ui.common.form import apply_cursor_blink
+from clerk_tui.ui.common.screen_base import ClerkScreen
+
+_FOUR_DIGITS = re.compile(r"^\d{4}$")
+
+
+class CardEntryScreen(CardCheck, CardActions, ClerkScreen):
+    """Keyed by ticket no.; the ticket beside the form, live warnings, the day's cards below."""
+
+    CSS_PATH = "card_entry.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "ce.key.save", priority=True),
+        Binding("f3", "customer_signed", "ce.key.customer", priority=True),
+        Binding("f4", "household_signed", "ce.key.household", priority=True),
+        Binding("escape", "clear", "ce.key.clear"),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, ctx) -> None:
+            super().__init__()
+            self.ctx = ctx
+
+    class Saved(Message):
+        def __init__(self, saved, ticket_no: str) -> None:
+            super().__init__()
+            self.saved, self.ticket_no = saved, ticket_no
+
+    class Progress(Message):
+        def __init__(self, progress) -> None:
+            super().__init__()
+            self.progress = progress
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ctx = None
+        self.findings: list = []
+        self.errors: dict[str, str] = {}
+        self.touched: set[str] = set()
+        self._household = 0
+        self._saving = False
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        with Horizontal(id="ce-main"):
+            yield CardForm(id="ce-form")
+            with Vertical(id="ce-side"):
+                yield Static(ticket_panel(None), id="ce-ticket-panel")
+                yield Static(warnings_panel([]), id="ce-warnings")
+                yield Static("", id="ce-progress")
+                yield DataTable(id="ce-recent", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    @property
+    def form(self) -> CardForm:
+        return self.query_one(CardForm)
+
+    def on_mount(self) -> None:
+        self.title = t("ce.title")
+        apply_cursor_blink(self)
+        table = self.query_one("#ce-recent", DataTable)
+        for key in ("ticket", "engineer", "signer", "satisfaction", "returned", "mark"):
+            table.add_column(t(f"ce.col.{key}"), key=key)
+        self.form.field("ticket").focus()
+        self._refresh_progress()
+
+    # -- the ticket -------------------------------------------------------------------
+    @on(Input.Submitted, "#ce-ticket")
+    def _ticket_submitted(self, event: Input.Submitted) -> None:
+        no = event.value.strip()
+        if not no:
+            return
+        self.query_one("#ce-ticket-panel", Static).update(ticket_panel(None, looking_up=no))
+        self._load(no)
+
+    @work(thread=True, exclusive=True, group="card-load", exit_on_error=False)
+    def _load(self, no: str) -> None:
+        from clerk_tui.services.cards.entry import load_ticket_for_card
+
+        app = self.app
+        ctx = load_ticket_for_card(app.db, no, app.today, outlet_id=app.user.outlet_id)  # type: ignore[attr-defined]
+        self.post_message(self.Loaded(ctx))
+
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        ctx = self.ctx = message.ctx
+        self.touched.clear()
+        self._household = 0
+        form = self.form
+        for name in (
+            *TIME_FIELDS,
+            "signer",
+            "relation",
+            "fee",
+            "certificate",
+            "items",
+            "receipt",
+            "notes",
+            "cause",
+            "action",
+            "parts",
+            "slip_fee",
+            "slip_receipt",
+        ):
+            form.put(name, "")
+        for name in CHOICE_FIELDS:
+            form.put(name, None)
+        form.put("ticket", ctx.ticket_no)
+        form.put("engineer", ctx.ticket.engineer_code if ctx.ticket else "")
+        form.put("returned", show_time(self.app.now(), self.app.today))  # type: ignore[attr-defined]
+        form.put("confident", True)
+        cert = ctx.ticket.certificate_fee_fen if ctx.ticket else None
+        form.put("certificate", show_yuan(cert) if cert is not None else "")
+        repair = ctx.ticket is not None and ctx.ticket.service_type == "repair"
+        form.put("slip", repair)
+        form.field("items").suggester = CodeListSuggester(sorted(ctx.fees.versions))  # type: ignore[attr-defined]
+        form.field("engineer").suggester = CodeListSuggester(  # type: ignore[attr-defined]
+            [e.code for e in ctx.engineers]
+        )
+        self.query_one("#ce-ticket-panel", Static).update(ticket_panel(ctx))
+        self._recheck()
+        form.field("arrived" if ctx.ticket and ctx.ticket.engineer_code else "engineer").focus()
+
+    # -- typing -----------------------------------------------------------------------
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        name = self._field_name(event.input)
+        if name == "ticket" or self.ctx is None:
+            return
+        typed = event.input.has_focus  # values put by the screen land while focus is elsewhere
+        if typed:
+            self.touched.add(name)
+            self._mirror(name)
+        self._recheck()
+        if (
+            typed
+            and name in TIME_FIELDS
+            and _FOUR_DIGITS.match(event.value)
+            and name not in self.errors
+        ):
+            self.screen.focus_next()
+
+    @on(Input.Blurred)
+    def _left_field(self, event: Input.Blurred) -> None:
+        """A time typed as HHMM is shown as HH:MM once the clerk moves on."""
+        name = self._field_name(event.input)
+        if self.ctx is None or name not in TIME_FIELDS:
+            return
+        if name in self.errors:
+            self._recheck()  # a half-typed time shows its error once the clerk leaves it
+            return
+        day = self.app.today if name == "returned" else self.ctx.day  # type: ignore[attr-defined]
+        try:
+            shown = show_time(parse_time(event.value, day), day)
+        except FieldRefused:
+            return
+        if shown and shown != event.value:
+            self.form.put(name, shown)
+            self._mirror(name)
+
+    @on(ChoiceField.Changed)
+    def _choice_changed(self, event: ChoiceField.Changed) -> None:
+        if self.ctx is not None:
+            self._recheck()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        name = self._field_name(event.input)
+        if name != "ticket" and name not in self.errors:
+            self.screen.focus_next()
+
+    # -- saved (the keys and workers are in CardActions) ------------------------------
+    def worker_failed(self, worker) -> None:
+        self._saving = False
+        self._refresh_progress()
+
+    @on(Saved)
+    def _saved(self, message: Saved) -> None:
+        self._saving = False
+        s, no = message.saved, message.ticket_no
+        if s.orphan:
+            self.notify(t("ce.saved.orphan", no=no), severity="warning", markup=False)
+        elif s.earlier_cards:
+            self.notify(
+                t("ce.saved.duplicate", no=no, n=s.earlier_cards), severity="warning", markup=False
+            )
+        else:
+            key = "ce.saved.slip" if s.slip_id else "ce.saved"
+            self.notify(t(key, no=no), markup=False)
+        self._reset()
+        self._refresh_progress()
+
+    # -- the day's cards --------------------------------------------------------------
+    @on(Progress)
+    def _show_progress(self, message: Progress) -> None:
+        p = message.progress
+        line = t("ce.progress", day=p.day.isoformat(), returned=p.returned, expected=p.expected)
+        self.query_one("#ce-progress", Static).update(Content(line))
+        table = self.query_one("#ce-recent", DataTable)
+        table.clear()
+        table.add_rows([recent_row(c) for c in p.recent])

@@ -1,0 +1,16 @@
+"""The reconciliation screen (对帐), the supervisor's, on key d."""
+
+from clerk_tui.ui.nav import NavEntry
+
+ENTRIES = [
+    NavEntry(
+        name="reconcile",
+        key="d",
+        label_key="ru.nav.label",
+        help_key="ru.nav.help",
+        module="clerk_tui.ui.reconcile.screen",
+        cls="ReconcileScreen",
+        roles=frozenset({"supervisor"}),
+        order=70,
+    )
+]

@@ -1,0 +1,1 @@
+"""Schedule feature (排班): the grid screen, its panes and dialogs."""

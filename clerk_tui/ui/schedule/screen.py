@@ -1,0 +1,265 @@
+"""Schedule (排班): the engineers' day as a grid, conflicts with reasons and alternatives, consent.
+
+Every query and change runs in a thread worker and posts its result; the grid stays
+usable meanwhile. A change re-checks only the engineers it touched
+(`services.schedule.load_day(previous=..., touched=...)`); `r` checks the whole day.
+Moving a visit to another time is refused by the service until the customer's consent
+is recorded (`c`); a refusal (`x`) may hand the ticket back to the center.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Footer, Header, Static
+from textual.worker import get_current_worker
+
+from clerk_tui.domain.findings import Finding
+from clerk_tui.domain.schedule.alternatives import Proposal
+from clerk_tui.i18n import t
+from clerk_tui.services.schedule.rows import OPEN, ApptRow, DayView
+from clerk_tui.ui.common.screen_base import ClerkScreen
+from clerk_tui.ui.schedule.actions import SchedActions
+from clerk_tui.ui.schedule.grid import SchedGrid
+from clerk_tui.ui.schedule.panes import (
+    ConflictTable,
+    WaitingTable,
+    conflict_detail,
+    reminders_text,
+    visit_detail,
+)
+
+WEEKDAYS = "一二三四五六日"
+
+
+class _Pane(VerticalScroll, can_focus=False):
+    """A read-only pane: Tab goes from the grid to the waiting list to the conflicts."""
+
+
+class ScheduleScreen(SchedActions, ClerkScreen):
+    """The clerk's schedule of one day."""
+
+    CSS_PATH = "schedule.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left_square_bracket", "day(-1)", "sc.key.prev_day"),
+        Binding("right_square_bracket", "day(1)", "sc.key.next_day"),
+        Binding("a", "assign", "sc.key.assign"),
+        Binding("m", "move", "sc.key.move"),
+        Binding("u", "unassign", "sc.key.unassign"),
+        Binding("c", "answer(True)", "sc.key.consent"),
+        Binding("x", "answer(False)", "sc.key.refused"),
+        Binding("l", "late", "sc.key.late"),
+        Binding("p", "call_ahead", "sc.key.call"),
+        Binding("f", "failed", "sc.key.failed"),
+        *(
+            Binding(str(n), f"alternative({n})", "sc.key.alternative", show=False)
+            for n in (1, 2, 3)
+        ),
+        Binding("o", "open_ticket", "sc.key.open", show=False),
+        Binding("r", "reload", "sc.key.reload", show=False),
+        Binding("escape", "back", "sc.key.back"),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, view: DayView, keep_ticket: str | None) -> None:
+            super().__init__()
+            self.view, self.keep_ticket = view, keep_ticket
+
+    class Proposed(Message):
+        def __init__(self, finding: Finding, proposals: list[Proposal]) -> None:
+            super().__init__()
+            self.finding, self.proposals = finding, proposals
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.day: date = self.app_today()
+        self.view: DayView | None = None
+        self.finding: Finding | None = None
+        self.proposals: list[Proposal] | None = None
+        self.engineer_code = ""
+        self.appt: ApptRow | None = None
+
+    def app_today(self) -> date:
+        try:
+            return self.app.today  # type: ignore[attr-defined]
+        except Exception:  # noqa: BLE001 - not yet attached to an app
+            return date.today()
+
+    # -- layout ---------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        yield Static(id="sc-bar", markup=False)
+        yield Static(id="sc-reminders", markup=False)
+        with Horizontal(id="sc-top"):
+            yield SchedGrid(id="sc-grid")
+            with Vertical(id="sc-side"):
+                with _Pane(id="sc-day-box"):
+                    yield Static(id="sc-day", markup=False)
+                yield Static(Content(t("sc.waiting.title")), id="sc-waiting-title")
+                yield WaitingTable(id="sc-waiting")
+        with Horizontal(id="sc-bottom"):
+            yield ConflictTable(id="sc-conflicts")
+            with _Pane(id="sc-detail-box"):
+                yield Static(id="sc-detail", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = t("sc.title")
+        self.day = self.app.today  # type: ignore[attr-defined]
+        self.query_one(SchedGrid).focus()
+        self._bar(t("sc.loading"))
+        self._load()
+
+    def on_screen_resume(self) -> None:
+        if self.view is not None:
+            self._load(keep=self.appt.ticket_no if self.appt else None)
+
+    # -- loading ----------------------------------------------------------------------
+    def _load(self, keep: str | None = None, touched: tuple[str, str | None] | None = None) -> None:
+        previous = self.view if touched is not None else None
+        self._fetch(self.day, keep, previous, touched)
+
+    @work(thread=True, exclusive=True, group="sched-load", exit_on_error=False)
+    def _fetch(self, day: date, keep, previous, touched) -> None:
+        from clerk_tui.services.schedule.day import load_day
+
+        outlet = getattr(self.app.user, "outlet_id", None)  # type: ignore[attr-defined]
+        view = load_day(self.app.db, day, outlet_id=outlet, previous=previous, touched=touched)  # type: ignore[attr-defined]
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Loaded(view, keep))
+
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        view = self.view = message.view
+        if view.day != self.day:
+            return
+        conflicts = {f.ticket_no for f in view.findings}
+        keep_finding = self.finding
+        self.query_one(SchedGrid).show(view, conflicts, message.keep_ticket)
+        table = self.query_one(ConflictTable)
+        index = 0
+        if keep_finding is not None:
+            for i, f in enumerate(view.findings):
+                if (f.ticket_no, f.kind) == (keep_finding.ticket_no, keep_finding.kind):
+                    index = i
+        table.show(view.findings, index)
+        self.query_one(WaitingTable).show(view.waiting)
+        self.query_one("#sc-waiting-title", Static).update(
+            Content(t("sc.waiting.title_n", n=len(view.waiting)))
+        )
+        self.query_one("#sc-reminders", Static).update(reminders_text(view.reminders, self._now()))
+        self._bar()
+        self._select_finding(table.cursor_row if view.findings else None)
+
+    def _now(self) -> datetime:
+        return self.app.now()  # type: ignore[attr-defined]
+
+    def _bar(self, status: str = "") -> None:
+        d = self.day
+        text = t("sc.bar.day", day=d.isoformat(), weekday=WEEKDAYS[d.weekday()])
+        if self.view is not None and self.view.day == d:
+            v = self.view
+            open_ = sum(1 for a in v.appointments if a.status == OPEN)
+            text += "   " + t(
+                "sc.bar.counts",
+                visits=len(v.appointments),
+                open=open_,
+                conflicts=len(v.findings),
+                waiting=len(v.waiting),
+            )
+        if d == self.app.today:  # type: ignore[attr-defined]
+            text += "   " + t("sc.bar.today")
+        if status:
+            text += "   " + status
+        self.query_one("#sc-bar", Static).update(Content(text))
+
+    # -- selection --------------------------------------------------------------------
+    @on(SchedGrid.Selected)
+    def _grid_selected(self, message: SchedGrid.Selected) -> None:
+        self.engineer_code, self.appt = message.engineer_code, message.appt
+        self._show_day()
+
+    def _show_day(self) -> None:
+        if self.view is None:
+            return
+        self.query_one("#sc-day", Static).update(
+            visit_detail(self.view, self.engineer_code, self.appt)
+        )
+
+    @on(ConflictTable.RowHighlighted, "#sc-conflicts")
+    def _conflict_highlighted(self, event: ConflictTable.RowHighlighted) -> None:
+        self._select_finding(event.cursor_row)
+
+    def _select_finding(self, index: int | None) -> None:
+        view = self.view
+        if view is None or index is None or not 0 <= index < len(view.findings):
+            self.finding, self.proposals = None, None
+            self._show_detail()
+            return
+        f = view.findings[index]
+        if self.finding != f or self.proposals is None:
+            self.finding, self.proposals = f, None
+            self._propose(view, f)
+        self.query_one(SchedGrid).select_ticket(f.ticket_no)
+        self._show_detail()
+
+    @work(thread=True, exclusive=True, group="sched-alt", exit_on_error=False)
+    def _propose(self, view: DayView, f: Finding) -> None:
+        from clerk_tui.services.schedule.conflicts import alternatives
+
+        outlet = getattr(self.app.user, "outlet_id", None)  # type: ignore[attr-defined]
+        now = self._now()  # the app's clock: today's proposals never start before it
+        found = alternatives(self.app.db, view, f, outlet_id=outlet, now=now)  # type: ignore[attr-defined]
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Proposed(f, found))
+
+    @on(Proposed)
+    def _proposed(self, message: Proposed) -> None:
+        if message.finding == self.finding:
+            self.proposals = message.proposals
+            self._show_detail()
+
+    def _show_detail(self) -> None:
+        from clerk_tui.services.schedule.conflicts import history_reason
+
+        if self.view is None:
+            return
+        appt = self.view.appointment(self.finding.ticket_no) if self.finding else None
+        why_none = history_reason(self.view.day, self._now())
+        text = conflict_detail(self.view, self.finding, self.proposals, appt, why_none=why_none)
+        self.query_one("#sc-detail", Static).update(text)
+
+    # -- navigation -------------------------------------------------------------------
+    def action_day(self, step: int) -> None:
+        self.day += timedelta(days=step)
+        self.view, self.finding, self.proposals = None, None, None
+        self._bar(t("sc.loading"))
+        self._load()
+
+    def action_reload(self) -> None:
+        self._load(keep=self.appt.ticket_no if self.appt else None)
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+
+    def action_open_ticket(self) -> None:
+        if self.appt is not None:
+            self.app.open_ticket(self.appt.ticket_id)  # type: ignore[attr-defined]
+
+    @on(SchedActions.Done)
+    def _done(self, message: SchedActions.Done) -> None:
+        self.notify(
+            message.text,
+            severity="information" if message.ok else "error",
+            timeout=6 if message.ok else 10,
+            markup=False,
+        )
+        self._load(keep=message.ticket_no, touched=message.touched if message.ok else None)

@@ -1,1 +1,0 @@
-"""Screens, one per file with its .tcss beside it."""
