@@ -37,9 +37,10 @@ from clerk_tui.db.models_eod import Violation
 from clerk_tui.db.models_valueadd import FindingWaiver, ValueAddFinding
 from clerk_tui.demo import catalog as cat
 from clerk_tui.demo.history import build_history
+from clerk_tui.demo.rows import Product
 from clerk_tui.demo.today import build_today
 from clerk_tui.demo.visits import Schedule
-from clerk_tui.demo.world import Product, World, at
+from clerk_tui.demo.world import World, at
 from clerk_tui.i18n import t
 from clerk_tui.services.audit import HEAD_KEY
 from clerk_tui.services.auth.passwords import create_user

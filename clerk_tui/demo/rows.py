@@ -6,14 +6,22 @@ engineer code, ticket number, username).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from clerk_tui.demo import catalog as cat
 
-if TYPE_CHECKING:
-    from clerk_tui.demo.world import Product
 
+@dataclass
+class Product:
+    """A catalog model as the demo picks from it: category, warranty months, release."""
+
+    model: str
+    category: str
+    whole: int
+    parts: int
+    release: date | None
 
 class Rows:
     """Row builders mixed into the demo World (which holds the lists and the seeded random)."""

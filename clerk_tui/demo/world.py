@@ -13,21 +13,12 @@ from datetime import date, datetime, time, timedelta
 from faker import Faker
 
 from clerk_tui.demo import catalog as cat
-from clerk_tui.demo.rows import Rows
+from clerk_tui.demo.rows import Product, Rows
 
 
 def at(day: date, hhmm: str) -> datetime:
     h, m = hhmm.split(":")
     return datetime.combine(day, time(int(h), int(m)))
-
-
-@dataclass
-class Product:
-    model: str
-    category: str
-    whole: int
-    parts: int
-    release: date | None
 
 
 @dataclass
