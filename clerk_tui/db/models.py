@@ -1,4 +1,4 @@
-"""SQLModel tables for the outlet's domain (DESIGN §4). Schema owned by Alembic.
+"""Every SQLModel table of the outlet's domain (DESIGN §4), in one place. Schema owned by Alembic.
 
 Conventions: money is integer fen (分) — SQLite stores Numeric as REAL; times are
 naive local outlet time; codes that other systems use (ticket_no, engineer code,
@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from pydantic import NaiveDatetime
-from sqlalchemy import Column, Index, MetaData, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Column, Index, MetaData, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 # Stable constraint names so Alembic batch migrations on SQLite can address them.
@@ -80,7 +80,8 @@ class Customer(SQLModel, table=True):
     """A customer (用户), found again by phone."""
 
     id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(max_length=100, index=True)  # exact two-character names (张伟) are searched here
+    # exact two-character names (张伟) are searched here
+    name: str = Field(max_length=100, index=True)
     phone: str = Field(default="", max_length=32, index=True)  # normalised where possible
     address: str = Field(default="", max_length=300)
     district: str = Field(default="", max_length=50)
@@ -259,7 +260,8 @@ class Flag(SQLModel, table=True):
     engineer_id: int | None = Field(default=None, foreign_key="engineer.id")
     kind: str = Field(max_length=40)
     severity: str = Field(default="medium", max_length=8)
-    evidence: str = Field(default="[]", sa_column=Column(Text, nullable=False, default="[]"))  # JSON list
+    # a JSON list
+    evidence: str = Field(default="[]", sa_column=Column(Text, nullable=False, default="[]"))
     status: str = Field(default="open", max_length=12)  # open/confirmed/dismissed
     decided_by: int | None = Field(default=None, foreign_key="user.id")
     decided_at: NaiveDatetime | None = None
@@ -331,3 +333,77 @@ class TravelTime(SQLModel, table=True):
     from_district: str = Field(max_length=50)
     to_district: str = Field(max_length=50)
     minutes: int
+
+
+# --- Ticket validation: value-add findings (信息增值) and problems confirmed as given ---
+
+VALUE_ADD_TAGS = ("design", "quality", "parts")
+"""What a finding matters to [M 信息增值]: product design, quality improvement, spare parts."""
+
+
+class ValueAddFinding(SQLModel, table=True):
+    """Something learnt on a ticket that matters to design, quality or spare parts, for reporting on."""
+
+    __tablename__ = "valueadd_finding"
+    __table_args__ = (Index("ix_valueadd_finding_day", "business_date", "id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    ticket_id: int = Field(foreign_key="ticket.id", index=True)
+    tag: str = Field(max_length=12)  # VALUE_ADD_TAGS
+    text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    user_id: int | None = Field(default=None, foreign_key="user.id")
+    created_at: NaiveDatetime
+    business_date: date  # the day it was recorded (the day's report carries it)
+
+
+class FindingWaiver(SQLModel, table=True):
+    """A validation problem checked with the dispatcher or the customer and found right as given.
+
+    It holds for the value that was checked (`subject`): change the field and the
+    problem is checked afresh.
+    """
+
+    __tablename__ = "finding_waiver"
+    id: int | None = Field(default=None, primary_key=True)
+    ticket_id: int = Field(foreign_key="ticket.id", index=True)
+    kind: str = Field(max_length=40)
+    field: str = Field(default="", max_length=40)
+    subject: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    contact_id: int | None = Field(default=None, foreign_key="contact.id")
+    user_id: int | None = Field(default=None, foreign_key="user.id")
+    at: NaiveDatetime
+
+
+# --- End of day: violations (违规记录) recorded when a supervisor confirms a forgery ---
+
+
+class Violation(SQLModel, table=True):
+    """A confirmed falsification (弄虚作假) on an engineer's record, one per confirmed flag [H 七.2]."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    flag_id: int = Field(foreign_key="flag.id", unique=True)
+    engineer_id: int | None = Field(default=None, foreign_key="engineer.id", index=True)
+    engineer_code: str = Field(default="", max_length=32)
+    outlet_id: int | None = Field(default=None, foreign_key="outlet.id")
+    business_date: date
+    ticket_no: str = Field(default="", max_length=40)
+    kind: str = Field(max_length=40)
+    decided_by: int | None = Field(default=None, foreign_key="user.id")
+    decided_at: NaiveDatetime
+    reason: str = Field(default="", max_length=500)
+
+
+# --- Fees: the warranty certificate's (保修证) allowance for a ticket [H 五.3] ---
+
+
+class CertificateFee(SQLModel, table=True):
+    """The amount the warranty certificate allows; the lower of it and the standard applies."""
+
+    __tablename__ = "certificate_fee"
+    __table_args__ = (CheckConstraint("amount_fen >= 0", name="amount_fen_nonneg"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    ticket_id: int = Field(foreign_key="ticket.id", unique=True)
+    amount_fen: int = Field(ge=0)
+    note: str = Field(default="", max_length=200)
+    recorded_at: NaiveDatetime
+    user: str = Field(default="", max_length=50)

@@ -18,11 +18,13 @@ from clerk_tui.db.models import (
     AuditEntry,
     BusinessDay,
     Callback,
+    CertificateFee,
     Contact,
     Customer,
     Engineer,
     EngineerLeave,
     FeeItem,
+    FindingWaiver,
     Flag,
     Outlet,
     ProductModel,
@@ -30,11 +32,10 @@ from clerk_tui.db.models import (
     SupervisionCard,
     Ticket,
     User,
+    ValueAddFinding,
+    Violation,
     WarrantySlip,
 )
-from clerk_tui.db.models_certificate import CertificateFee
-from clerk_tui.db.models_eod import Violation
-from clerk_tui.db.models_valueadd import FindingWaiver, ValueAddFinding
 from clerk_tui.demo import catalog as cat
 from clerk_tui.demo.history import build_history
 from clerk_tui.demo.rows import Product

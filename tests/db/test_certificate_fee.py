@@ -9,8 +9,7 @@ import pytest
 from eod_builders import DAY, NOW, at, build_outlet
 from sqlalchemy import select
 
-from clerk_tui.db.models import AuditEntry, FeeItem, SupervisionCard, Ticket
-from clerk_tui.db.models_certificate import CertificateFee
+from clerk_tui.db.models import AuditEntry, CertificateFee, FeeItem, SupervisionCard, Ticket
 from clerk_tui.domain.reconcile.inputs import CardInfo, yuan
 from clerk_tui.i18n import t
 from clerk_tui.io.imports.columns import COLUMNS

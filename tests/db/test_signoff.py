@@ -6,8 +6,7 @@ import pytest
 from eod_builders import DAY, NOW, Sup, build_outlet
 from sqlalchemy import func, select
 
-from clerk_tui.db.models import AuditEntry, BusinessDay, Callback, Flag
-from clerk_tui.db.models_eod import Violation
+from clerk_tui.db.models import AuditEntry, BusinessDay, Callback, Flag, Violation
 from clerk_tui.services.daylock import DayLocked, ensure_day_open
 from clerk_tui.services.reconcile.run import day_flags, outlets_for, reconcile
 from clerk_tui.services.reconcile.signoff import (

@@ -5,7 +5,8 @@ from __future__ import annotations
 from alembic import context
 from sqlmodel import SQLModel
 
-from clerk_tui.db import models  # noqa: F401  (registers the tables)
+from clerk_tui.db import models  # noqa: F401  (registers every table)
+from clerk_tui.db.migrate import not_search_index
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -24,6 +25,7 @@ def run_migrations_online() -> None:
             target_metadata=target_metadata,
             render_as_batch=connection.dialect.name == "sqlite",
             compare_type=True,
+            include_name=not_search_index,
         )
         with context.begin_transaction():
             context.run_migrations()

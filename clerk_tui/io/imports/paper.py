@@ -13,8 +13,7 @@ from datetime import datetime
 
 from sqlalchemy import Connection, select, update
 
-from clerk_tui.db.models import Callback, SupervisionCard, Ticket, WarrantySlip
-from clerk_tui.db.models_certificate import CertificateFee
+from clerk_tui.db.models import Callback, CertificateFee, SupervisionCard, Ticket, WarrantySlip
 from clerk_tui.i18n import t
 from clerk_tui.io.imports.bulk import insert_rows, select_in
 from clerk_tui.io.imports.cells import Cells, check_order, show

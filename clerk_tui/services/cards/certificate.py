@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
-from clerk_tui.db.models_certificate import CertificateFee
+from clerk_tui.db.models import CertificateFee
 from clerk_tui.services import audit
 
 

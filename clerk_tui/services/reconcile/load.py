@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from clerk_tui.db.models import (
     Appointment,
     Callback,
+    CertificateFee,
     Contact,
     Customer,
     Engineer,
@@ -28,7 +29,6 @@ from clerk_tui.db.models import (
     Ticket,
     WarrantySlip,
 )
-from clerk_tui.db.models_certificate import CertificateFee
 from clerk_tui.domain.names import parse_household
 from clerk_tui.domain.policy import Policy
 from clerk_tui.domain.reconcile.inputs import (

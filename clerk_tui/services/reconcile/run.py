@@ -13,7 +13,6 @@ from datetime import date, datetime, time
 
 from sqlalchemy import func, select
 
-from clerk_tui.db import models_eod  # noqa: F401  (registers the violation table)
 from clerk_tui.db.models import Engineer, Flag, Outlet, User
 from clerk_tui.domain.reconcile.day import ReconcileResult, reconcile_day
 from clerk_tui.i18n import t

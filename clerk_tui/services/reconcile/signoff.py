@@ -17,8 +17,7 @@ from typing import Protocol
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from clerk_tui.db.models import BusinessDay, Callback, Engineer, Flag, Ticket, User
-from clerk_tui.db.models_eod import Violation
+from clerk_tui.db.models import BusinessDay, Callback, Engineer, Flag, Ticket, User, Violation
 from clerk_tui.domain.callbacks.sampling import REMEDY, CallbackDue
 from clerk_tui.domain.reconcile.forgery import FORGERY_KINDS
 from clerk_tui.i18n import t

@@ -15,8 +15,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import and_, or_, select
 from sqlmodel import Session
 
-from clerk_tui.db.models import Contact, Engineer, ProductModel, Ticket, TravelTime
-from clerk_tui.db.models_valueadd import FindingWaiver
+from clerk_tui.db.models import Contact, Engineer, FindingWaiver, ProductModel, Ticket, TravelTime
 from clerk_tui.domain.findings import SEVERITY_ORDER, Finding
 from clerk_tui.domain.validation.phone import phone_key
 from clerk_tui.domain.validation.rules import (

@@ -16,8 +16,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlmodel import Session
 
-from clerk_tui.db.models import Contact, Ticket
-from clerk_tui.db.models_valueadd import FindingWaiver
+from clerk_tui.db.models import Contact, FindingWaiver, Ticket
 from clerk_tui.domain.findings import Finding
 from clerk_tui.domain.phrases import PhraseHit, find_forbidden
 from clerk_tui.domain.states import check_transition

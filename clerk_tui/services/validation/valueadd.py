@@ -15,8 +15,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from clerk_tui.db.models import Ticket, User
-from clerk_tui.db.models_valueadd import VALUE_ADD_TAGS, ValueAddFinding
+from clerk_tui.db.models import VALUE_ADD_TAGS, Ticket, User, ValueAddFinding
 from clerk_tui.i18n import t
 from clerk_tui.services import audit
 from clerk_tui.services.database import Database

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from clerk_tui.db.models_valueadd import VALUE_ADD_TAGS
+from clerk_tui.db.models import VALUE_ADD_TAGS
 from clerk_tui.domain.findings import Finding
 from clerk_tui.i18n import t
 from clerk_tui.services.validation.check import CheckedTicket
