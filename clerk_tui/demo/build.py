@@ -40,6 +40,7 @@ from clerk_tui.demo.history import build_history
 from clerk_tui.demo.today import build_today
 from clerk_tui.demo.visits import Schedule
 from clerk_tui.demo.world import Product, World, at
+from clerk_tui.domain.policy import Policy
 from clerk_tui.i18n import t
 from clerk_tui.services.audit import HEAD_KEY
 from clerk_tui.services.auth.passwords import create_user
@@ -131,7 +132,7 @@ def _prepare(db: Database) -> None:
         s.add(Setting(key=DEMO_KEY, value="building"))
 
 
-def _world(db: Database, seed: int, today: date) -> World:
+def _world(db: Database, seed: int, today: date, policy: Policy) -> World:
     with db.read() as s:
         products = [
             Product(
@@ -150,7 +151,7 @@ def _world(db: Database, seed: int, today: date) -> World:
             fees.setdefault(f.code, []).append(
                 (f.effective_from, f.amount_fen, f.in_warranty_chargeable)
             )
-    return World(seed=seed, today=today, products=products, fees=fees)
+    return World(seed=seed, today=today, products=products, fees=fees, policy=policy)
 
 
 def build_demo(db: Database, *, seed: int, today: date) -> DemoSummary:
@@ -158,7 +159,7 @@ def build_demo(db: Database, *, seed: int, today: date) -> DemoSummary:
     _prepare(db)
     ensure_reference(db)
     policy = load_policy(db)
-    w = _world(db, seed, today)
+    w = _world(db, seed, today, policy)
     sched = Schedule(w, travel_minutes(db), policy.travel_buffer_minutes, policy.daily_capacity)
     days = build_history(w, sched)
     history_count = len(w.tickets)
