@@ -42,6 +42,7 @@ from clerk_tui.demo.rows import Product
 from clerk_tui.demo.today import build_today
 from clerk_tui.demo.visits import Schedule
 from clerk_tui.demo.world import World, at
+from clerk_tui.domain.policy import Policy
 from clerk_tui.i18n import t
 from clerk_tui.services.audit import HEAD_KEY
 from clerk_tui.services.auth.passwords import create_user
@@ -133,7 +134,7 @@ def _prepare(db: Database) -> None:
         s.add(Setting(key=DEMO_KEY, value="building"))
 
 
-def _world(db: Database, seed: int, today: date) -> World:
+def _world(db: Database, seed: int, today: date, policy: Policy) -> World:
     with db.read() as s:
         products = [
             Product(
@@ -152,7 +153,7 @@ def _world(db: Database, seed: int, today: date) -> World:
             fees.setdefault(f.code, []).append(
                 (f.effective_from, f.amount_fen, f.in_warranty_chargeable)
             )
-    return World(seed=seed, today=today, products=products, fees=fees)
+    return World(seed=seed, today=today, products=products, fees=fees, policy=policy)
 
 
 def build_demo(db: Database, *, seed: int, today: date) -> DemoSummary:
@@ -160,7 +161,7 @@ def build_demo(db: Database, *, seed: int, today: date) -> DemoSummary:
     _prepare(db)
     ensure_reference(db)
     policy = load_policy(db)
-    w = _world(db, seed, today)
+    w = _world(db, seed, today, policy)
     sched = Schedule(w, travel_minutes(db), policy.travel_buffer_minutes, policy.daily_capacity)
     days = build_history(w, sched)
     history_count = len(w.tickets)

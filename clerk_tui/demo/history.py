@@ -13,6 +13,7 @@ from clerk_tui.demo.visits import (
     requested_window,
 )
 from clerk_tui.demo.world import World, at
+from clerk_tui.domain.callbacks.due import CONSULT, callback_due
 
 HISTORY_DAYS = 30
 PATTERN_ENGINEER = "E006"  # all cards "satisfied" while verification callbacks disagree
@@ -74,7 +75,7 @@ def _one(w: World, sched: Schedule, day: date, created, off_days: dict[date, set
         t["warranty_status"] = w.warranty(w.by_model[t["product_model"]], t["purchase_date"], day)
         when = created + timedelta(minutes=r.randint(10, 40))
         w.contact(t, when, "customer", "consulted", r.choice(cat.CONSULT_NOTES))
-        due = when + timedelta(hours=2)
+        due = callback_due(CONSULT, when, now=when, policy=w.policy)
         w.callback(
             t,
             "consult",

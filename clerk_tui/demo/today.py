@@ -13,6 +13,7 @@ from clerk_tui.demo.today_visits import (
 )
 from clerk_tui.demo.visits import Schedule
 from clerk_tui.demo.world import World
+from clerk_tui.domain.callbacks.due import CONSULT, callback_due
 
 UNKNOWN_MODEL = "XQG80-HBD1626"
 INVALID_PHONE = "1381234567"
@@ -113,7 +114,7 @@ def other_states(td: Today) -> None:
         t["symptom"] = w.rng.choice(cat.MISUSE_SYMPTOMS[category])
         when = td.hm(created) + timedelta(minutes=20)
         w.contact(t, when, "customer", "consulted", w.rng.choice(cat.CONSULT_NOTES))
-        w.callback(t, "consult", when + timedelta(hours=2))
+        w.callback(t, CONSULT, callback_due(CONSULT, when, now=when, policy=w.policy))
     # Transferred: the customer would not accept another time.
     t = td.ticket("09:50", category="空调", status="transferred")
     w.contact(t, td.hm("10:20"), "customer", "refused", "用户不同意改约到明天")

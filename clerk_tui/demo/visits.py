@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 
 from clerk_tui.demo import catalog as cat
 from clerk_tui.demo.world import World, at
+from clerk_tui.domain.callbacks.due import UNCERTAIN_REPAIR, callback_due
 
 SATISFACTION = (("满意", 88), ("基本满意", 9), ("不满意", 3))
 MINUTES = {"repair": 90, "install": 120, "maintenance": 60, "consult": 30}
@@ -174,7 +175,8 @@ def finish_visit(
         )
     t.update(_eng=eng, updated_at=returned or finished)
     if not confident:
-        w.callback(t, "uncertain_repair", finished + timedelta(hours=3))
+        due = callback_due(UNCERTAIN_REPAIR, finished, now=finished, policy=w.policy)
+        w.callback(t, UNCERTAIN_REPAIR, due)
     return row
 
 

@@ -14,6 +14,7 @@ from faker import Faker
 
 from clerk_tui.demo import catalog as cat
 from clerk_tui.demo.rows import Product, Rows
+from clerk_tui.domain.policy import Policy
 
 
 def at(day: date, hhmm: str) -> datetime:
@@ -47,6 +48,7 @@ class World(Rows):
     fees: dict[
         str, list[tuple[date, int, bool]]
     ]  # code → [(effective_from, fen, in_warranty_chargeable)]
+    policy: Policy  # the outlet policy the demo database holds (callback delays)
     rng: random.Random = field(init=False)
     fake: Faker = field(init=False)
     engineers: dict[str, Eng] = field(default_factory=dict)

@@ -9,19 +9,26 @@ import hashlib
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
+from clerk_tui.domain.callbacks.due import (
+    CONSULT,
+    FOLLOW_UP,
+    REMEDY,
+    UNCERTAIN_REPAIR,
+    VERIFICATION,
+    callback_due,
+)
 from clerk_tui.domain.findings import Finding
 from clerk_tui.domain.policy import Policy
 from clerk_tui.domain.reconcile.forgery import FORGERY_KINDS
 from clerk_tui.domain.reconcile.inputs import CallbackInfo, CardInfo, DayData
 from clerk_tui.domain.reconcile.presence import last_unsatisfied
 
-CONSULT = "consult"
-UNCERTAIN_REPAIR = "uncertain_repair"
-FOLLOW_UP = "follow_up"
-REMEDY = "remedy"
-VERIFICATION = "verification"
+# The callback reasons live with their due times (`due.py`); re-exported for this module's users.
+__all__ = ["CONSULT", "UNCERTAIN_REPAIR", "FOLLOW_UP", "REMEDY", "VERIFICATION"]
+__all__ += ["VERIFY_KINDS", "CallbackDue", "callbacks_due", "high_risk_tickets"]
+__all__ += ["verification_sample", "verification_due", "covered_by_other_callbacks"]
 
 # Findings that put a card on the verification queue whatever the sample says.
 VERIFY_KINDS = FORGERY_KINDS | {"duplicate_card"}
@@ -59,33 +66,31 @@ def callbacks_due(
     - a customer left unsatisfied: a follow-up at once, until satisfied [H 六.1, 七.1];
     - a forgery the supervisor confirmed (`confirmed_forgeries`, ticket numbers): a remedy call
       at once [H 七.2: 及时回访用户采取补救措施].
-    A callback of the same ticket and reason due at or after the event already covers it.
+    Due times come from `due.callback_due`. A callback of the same ticket and reason due at
+    or after the event already covers it.
     """
     ix = data.index
     policy = data.policy
     wanted: list[CallbackDue] = []
     for v in data.visits:
         if v.consulted_at and (v.service_type == "consult" or v.status == "consult_only"):
-            due = v.consulted_at + timedelta(hours=policy.consult_callback_hours)
+            due = callback_due(CONSULT, v.consulted_at, now=now, policy=policy)
             wanted.append(CallbackDue(v.ticket_no, CONSULT, due, v.consulted_at, v.engineer_code))
     for c in data.cards:
         finished = c.finished_at or c.signed_at or c.arrived_at or c.returned_at
         if not c.repair_confident and finished is not None:
-            due = finished + timedelta(hours=policy.uncertain_repair_callback_hours)
+            due = callback_due(UNCERTAIN_REPAIR, finished, now=now, policy=policy)
             wanted.append(
                 CallbackDue(c.ticket_no, UNCERTAIN_REPAIR, due, finished, c.engineer_code)
             )
     for ticket_no, said_at in sorted(last_unsatisfied(data).items()):
-        wanted.append(
-            CallbackDue(
-                ticket_no, FOLLOW_UP, max(said_at, now), said_at, ix.card_engineer(ticket_no)
-            )
-        )
+        due = callback_due(FOLLOW_UP, said_at, now=now)
+        wanted.append(CallbackDue(ticket_no, FOLLOW_UP, due, said_at, ix.card_engineer(ticket_no)))
     remedy_basis = datetime.combine(data.day, time())
     for ticket_no in sorted(set(confirmed_forgeries)):
-        wanted.append(
-            CallbackDue(ticket_no, REMEDY, now, remedy_basis, ix.card_engineer(ticket_no))
-        )
+        due = callback_due(REMEDY, remedy_basis, now=now)
+        engineer = ix.card_engineer(ticket_no)
+        wanted.append(CallbackDue(ticket_no, REMEDY, due, remedy_basis, engineer))
     out: dict[str, CallbackDue] = {}
     for cb in wanted:
         if cb.key not in out and not _already(
@@ -163,13 +168,10 @@ def verification_due(day: date, booked_at: datetime, policy: Policy) -> datetime
     it is outlet policy: policy.verification_callback_days after the cards' day (or after
     the booking, when the sample is booked on a later day) at
     policy.verification_callback_hour:00 — by default the next day at 12:00. Never at or
-    before the booking: a deadline already past moves on by a day.
+    before the booking: a deadline already past moves on by a day. (`callback_due` with
+    reason 'verification'.)
     """
-    base = max(day, booked_at.date()) + timedelta(days=policy.verification_callback_days)
-    due = datetime.combine(base, time(policy.verification_callback_hour))
-    while due <= booked_at:
-        due += timedelta(days=1)
-    return due
+    return callback_due(VERIFICATION, datetime.combine(day, time()), now=booked_at, policy=policy)
 
 
 def _visited_at(card: CardInfo) -> datetime | None:

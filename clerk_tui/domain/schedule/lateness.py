@@ -94,3 +94,49 @@ def call_ahead_due(appointment_start: datetime, late_minutes: int) -> datetime:
     if late_minutes <= 0:
         raise ValueError("no call ahead is owed for an arrival that is not late")
     return appointment_start - timedelta(minutes=CALL_AHEAD_MINUTES)
+
+
+def call_ahead_owed(late_minutes: int | None, *, called: bool = False) -> bool:
+    """Must the customer be phoned ahead about this visit? [H 二.3, 三.3(1)]
+
+    [H 二.3] 若服务工程师在路上遇到塞车或其他意外,要提前电话联系向用户道歉; [H 三.3(1)]
+    必须在同用户约定的时间前1~2分钟同用户取得联系,道歉取得用户的谅解. Owed when the
+    engineer said he will be late (`late_minutes` > 0) and nobody has phoned yet (`called`).
+    """
+    return late_minutes is not None and late_minutes > 0 and not called
+
+
+@dataclass(frozen=True)
+class CallAheadOutcome:
+    """What the call ahead about a late arrival led to, as codes.
+
+    `offered`: the apology owed for the lateness (apology / apology_and_gift);
+    `response`: `offered`, or manager_visit when the customer refused it;
+    `contact_outcome`: the Contact outcome to log (apology_accepted / apology_refused);
+    `manager_visit`: the after-sales manager goes to apologise in person.
+    """
+
+    offered: LatenessResponse
+    response: LatenessResponse
+    contact_outcome: Literal["apology_accepted", "apology_refused"]
+    manager_visit: bool
+
+
+def call_ahead_outcome(late_minutes: int, policy: Policy, accepted: bool) -> CallAheadOutcome:
+    """The outcome of phoning the customer about a late arrival [H 三.3(1)].
+
+    The customer is offered `lateness_response` (up to policy.lateness_threshold_minutes
+    (15) late: an apology; more: an apology and a small gift, 可赠送小礼品); if the apology
+    is not accepted (道歉不接受), the after-sales manager visits (再由售后经理上门道歉).
+    ValueError if the arrival is not late (no call is owed).
+    """
+    if not call_ahead_owed(late_minutes):
+        raise ValueError("no call ahead is owed for an arrival that is not late")
+    offered = lateness_response(late_minutes, policy)
+    response = lateness_response(late_minutes, policy, apology_accepted=accepted)
+    return CallAheadOutcome(
+        offered=offered,
+        response=response,
+        contact_outcome="apology_accepted" if accepted else "apology_refused",
+        manager_visit=response == "manager_visit",
+    )

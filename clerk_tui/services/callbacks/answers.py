@@ -10,21 +10,20 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from clerk_tui.db.models import Callback, Flag, Ticket
-from clerk_tui.domain.callbacks.sampling import FOLLOW_UP, CallbackDue
+from clerk_tui.domain.callbacks.due import FOLLOW_UP, RETRY, callback_due
+from clerk_tui.domain.callbacks.sampling import CallbackDue
 from clerk_tui.domain.reconcile.forgery import FORGERY_KINDS
 from clerk_tui.i18n import t
 from clerk_tui.services import audit
 from clerk_tui.services.callbacks.create import row_key
 from clerk_tui.services.database import Database
 from clerk_tui.services.daylock import LOCKED_STATES, day_state, ensure_day_open
-
-RETRY_AFTER = timedelta(hours=1)
 
 
 class CallbackChanged(Exception):
@@ -99,7 +98,7 @@ def _write(s: Session, cb: Callback, a: Answer, *, user: str, now: datetime) -> 
         line += t("cb.note.not_reached") + (f" {a.note.strip()}" if a.note.strip() else "")
         values = {"called_at": now, "reached": False}
         if a.retry:
-            values["due_at"] = now + RETRY_AFTER
+            values["due_at"] = callback_due(RETRY, now, now=now)
     values["notes"] = f"{cb.notes}\n{line}" if cb.notes else line
     seen = (
         col(Callback.called_at).is_(None)
@@ -201,7 +200,7 @@ def _follow_up(
 ) -> None:
     """Unsatisfied: a follow-up callback now (same key as the rules'), and a revisit note."""
     said_at = cb.called_at or cb.done_at or now
-    due = CallbackDue(tk.ticket_no, FOLLOW_UP, max(said_at, now), said_at)
+    due = CallbackDue(tk.ticket_no, FOLLOW_UP, callback_due(FOLLOW_UP, said_at, now=now), said_at)
     key = row_key(due.key)
     if s.exec(select(Callback.id).where(Callback.row_hash == key)).first() is None:
         note = t("cb.note.revisit", at=_hm(said_at))

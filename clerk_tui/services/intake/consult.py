@@ -10,12 +10,13 @@ later. A customer who refuses the consultation gets the visit: the refusal is lo
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import update
 from sqlmodel import Session
 
 from clerk_tui.db.models import Callback, Contact, Ticket
+from clerk_tui.domain.callbacks.due import CONSULT, callback_due
 from clerk_tui.domain.policy import Policy
 from clerk_tui.domain.states import TransitionRefused, check_transition
 from clerk_tui.i18n import t
@@ -25,7 +26,7 @@ from clerk_tui.services.reference import load_policy
 
 CONSULTED = "consulted"
 REFUSED = "consult_refused"
-CALLBACK_REASON = "consult"
+CALLBACK_REASON = CONSULT
 _BEFORE_VISIT = frozenset({"new", "needs_info", "ready"})
 
 
@@ -45,7 +46,7 @@ def record_consultation(
     s: Session, ticket: Ticket, *, user, note: str, now: datetime, policy: Policy
 ) -> datetime:
     """Log the consultation and book its callback (the ticket's status is set by the caller)."""
-    due = now + timedelta(hours=policy.consult_callback_hours)
+    due = callback_due(CONSULT, now, now=now, policy=policy)
     s.add(
         Contact(
             ticket_id=ticket.id,

@@ -18,7 +18,8 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from clerk_tui.db.models import BusinessDay, Callback, Engineer, Flag, Ticket, User, Violation
-from clerk_tui.domain.callbacks.sampling import REMEDY, CallbackDue
+from clerk_tui.domain.callbacks.due import REMEDY, callback_due
+from clerk_tui.domain.callbacks.sampling import CallbackDue
 from clerk_tui.domain.reconcile.forgery import FORGERY_KINDS
 from clerk_tui.i18n import t
 from clerk_tui.services import audit
@@ -116,7 +117,7 @@ def _book_remedy(s: Session, flag: Flag, now: datetime) -> bool:
             ticket_id=ticket_id,
             ticket_no=flag.ticket_no,
             reason=REMEDY,
-            due_at=now,
+            due_at=callback_due(REMEDY, datetime.combine(flag.business_date, time()), now=now),
             notes=t("ru.remedy.note", kind=t(f"rec.kind.{flag.kind}")),
             row_hash=key,
         )

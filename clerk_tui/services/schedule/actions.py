@@ -5,7 +5,8 @@ first, appointments change only if their version is still the one the clerk saw
 (`StaleAppointment` otherwise), every step is logged as a Contact on the ticket and
 in the audit log, and the ticket's owner (首问负责) is never touched. A visit moves to
 another time only after the customer's consent was recorded [H 一.2(2)]: the latest
-consent-related contact of the ticket must be 'consent' (a reschedule uses it up).
+consent-related contact of the ticket must be 'consent' (a reschedule uses it up); the
+decision is `domain.schedule.consent.check_reschedule`.
 Nothing is booked or moved to a start already past (`check_not_past`, against the
 caller's `now`: the app's clock).
 """
@@ -19,6 +20,7 @@ from sqlalchemy import select, update
 from sqlmodel import Session
 
 from clerk_tui.db.models import Appointment, Contact, Engineer, EngineerLeave, Ticket
+from clerk_tui.domain.schedule.consent import is_reschedule, reschedule_allowed
 from clerk_tui.i18n import t
 from clerk_tui.services import audit
 from clerk_tui.services.database import Database
@@ -261,7 +263,7 @@ def move(
         eng = _engineer(s, engineer_code, start.date())
         old_code = _code(s, appt.engineer_id)
         before = _state(appt, old_code)
-        same_time = (start, end) == (appt.start, appt.end)
+        same_time = not is_reschedule((appt.start, appt.end), (start, end))
         if same_time and eng.id == appt.engineer_id:
             raise ScheduleError(t("sc.err.nothing_to_move", no=tk.ticket_no))
         if same_time:
@@ -275,7 +277,7 @@ def move(
             _contact(s, tk, actor, now, "engineer", "reassigned", note)
             new_id, kind = appt.id, "reassigned"
         else:
-            if consent_state(s, tk.id) != "consent":
+            if not reschedule_allowed(consent_state(s, tk.id)):
                 raise ScheduleError(t("sc.err.no_consent", no=tk.ticket_no))
             _bump(s, appt, seen_version, status="moved")
             new = Appointment(ticket_id=tk.id, engineer_id=eng.id, start=start, end=end)

@@ -18,8 +18,9 @@ from sqlalchemy import or_, select
 from clerk_tui.db.models import Appointment, Contact, Engineer, EngineerLeave, ProductModel, Ticket
 from clerk_tui.domain.findings import Finding
 from clerk_tui.domain.policy import Policy
+from clerk_tui.domain.schedule.consent import CONSENT_OUTCOMES
 from clerk_tui.domain.schedule.dayplan import UNASSIGNED, DayPlan, EngineerDay, Visit
-from clerk_tui.domain.schedule.lateness import call_ahead_due, lateness_response
+from clerk_tui.domain.schedule.lateness import call_ahead_due, call_ahead_owed, lateness_response
 from clerk_tui.domain.schedule.rules import conflicts_touching, find_conflicts
 from clerk_tui.services.database import Database
 from clerk_tui.services.reference import load_policy, travel_minutes
@@ -33,7 +34,6 @@ from clerk_tui.services.schedule.rows import (
 )
 
 IN_PLAN = ("planned", "done")  # appointment states that take the engineer's time
-CONSENT_OUTCOMES = ("consent", "consent_refused", "rescheduled")
 CALLED_AHEAD = ("apology_accepted", "apology_refused")
 __all__ = ["ApptRow", "DayView", "EngineerRow", "Reminder", "WaitingTicket", "OPEN"]
 __all__ += ["load_day", "load_plan", "recheck", "find_order"]
@@ -254,13 +254,12 @@ def _open_findings(plan: DayPlan, appts: tuple[ApptRow, ...], found: list[Findin
 def _reminders(appts: tuple[ApptRow, ...], called: set[int], policy: Policy):
     out = []
     for a in appts:
-        if a.status != OPEN or not a.late_minutes or a.late_minutes <= 0 or a.ticket_id in called:
+        late = a.late_minutes or 0
+        if a.status != OPEN or not call_ahead_owed(late, called=a.ticket_id in called):
             continue
-        response = lateness_response(a.late_minutes, policy)
-        due = call_ahead_due(a.start, a.late_minutes)
-        out.append(
-            Reminder(a.id, a.ticket_no, a.engineer_code, a.start, due, a.late_minutes, response)
-        )
+        response = lateness_response(late, policy)
+        due = call_ahead_due(a.start, late)
+        out.append(Reminder(a.id, a.ticket_no, a.engineer_code, a.start, due, late, response))
     return tuple(sorted(out, key=lambda r: (r.due, r.ticket_no)))
 
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from clerk_tui.domain.schedule.lateness import (
+    call_ahead_outcome,
+    call_ahead_owed,
     describe_lateness,
     failed_visit_action,
     lateness_response,
@@ -91,20 +93,19 @@ def record_call_ahead(
         appt = _appointment(s, appointment_id, None)
         tk = _ticket(s, appt.ticket_id)
         late = appt.late_minutes or 0
-        if late <= 0:
+        if not call_ahead_owed(late):
             raise ScheduleError(t("sc.err.not_late", no=tk.ticket_no))
         ensure_day_open(s, outlet_id=tk.outlet_id, day=appt.start.date())
-        response = lateness_response(late, policy, apology_accepted=accepted)
-        offered = lateness_response(late, policy)
+        result = call_ahead_outcome(late, policy, accepted)
+        response, outcome = result.response, result.contact_outcome
         text = t(
             "sc.note.call_ahead",
-            what=describe_lateness(late, offered),
+            what=describe_lateness(late, result.offered),
             answer=t("sc.answer.accepted" if accepted else "sc.answer.refused"),
             note=note.strip() or "-",
         )
-        outcome = "apology_accepted" if accepted else "apology_refused"
         _contact(s, tk, actor, now, "customer", outcome, text)
-        if response == "manager_visit":
+        if result.manager_visit:
             _contact(
                 s, tk, actor, now, "manager", "manager_visit", describe_lateness(late, response)
             )
