@@ -11,6 +11,7 @@ rebuilds the `.mo` files after a `.po` changes (a test fails while one is stale)
 
 from __future__ import annotations
 
+import io
 import os
 from gettext import GNUTranslations
 
@@ -24,7 +25,7 @@ _lang = "zh"
 class Catalog(GNUTranslations):
     """One language's compiled catalog, with the lookups `t` and `tn` need."""
 
-    def _parse(self, fp) -> None:  # type: ignore[no-untyped-def]
+    def _parse(self, fp: io.BufferedIOBase) -> None:
         super()._parse(fp)
         forms = self._info.get("plural-forms", "nplurals=2;")
         nplurals = int(forms.split(";", 1)[0].split("=", 1)[1])
