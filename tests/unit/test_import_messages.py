@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import string
 
-from clerk_tui.i18n import set_lang, t
-from clerk_tui.i18n.messages_import import MESSAGES
+from clerk_tui.i18n import catalog, set_lang, t
 
 
 def _fields(text: str) -> set[str]:
@@ -13,8 +12,9 @@ def _fields(text: str) -> set[str]:
 
 
 def test_every_import_message_has_both_languages_with_the_same_placeholders():
-    for key, (zh, en) in MESSAGES.items():
-        assert key.startswith("import.")
+    messages = {k: v for k, v in catalog().items() if k.startswith("import.")}
+    assert len(messages) > 40
+    for key, (zh, en) in messages.items():
         assert zh and en, key
         assert _fields(zh) == _fields(en), key
 
