@@ -19,6 +19,7 @@ from clerk_tui.domain.schedule.lateness import (
     lateness_response,
 )
 from clerk_tui.i18n import t
+from clerk_tui.i18n.evidence import render
 from clerk_tui.services import audit
 from clerk_tui.services.database import Database
 from clerk_tui.services.daylock import ensure_day_open
@@ -58,7 +59,7 @@ def record_late(
             "sc.note.late",
             minutes=minutes,
             start=appt.start.strftime("%H:%M"),
-            what=describe_lateness(minutes, response),
+            what=render(describe_lateness(minutes, response)),
         )
         _contact(s, tk, actor, now, "engineer", "late", note)
         audit.record(
@@ -98,7 +99,7 @@ def record_call_ahead(
         offered = lateness_response(late, policy)
         text = t(
             "sc.note.call_ahead",
-            what=describe_lateness(late, offered),
+            what=render(describe_lateness(late, offered)),
             answer=t("sc.answer.accepted" if accepted else "sc.answer.refused"),
             note=note.strip() or "-",
         )
@@ -106,7 +107,13 @@ def record_call_ahead(
         _contact(s, tk, actor, now, "customer", outcome, text)
         if response == "manager_visit":
             _contact(
-                s, tk, actor, now, "manager", "manager_visit", describe_lateness(late, response)
+                s,
+                tk,
+                actor,
+                now,
+                "manager",
+                "manager_visit",
+                render(describe_lateness(late, response)),
             )
         audit.record(
             s,
@@ -143,10 +150,10 @@ def record_failed_visit(
         appt, tk = _open_visit(s, appointment_id, seen_version)
         before = appt.outcome
         _bump(s, appt, seen_version, outcome=reason)
-        text = t("sc.note.failed", what=action.describe(), note=note.strip() or "-")
+        text = t("sc.note.failed", what=render(action.describe()), note=note.strip() or "-")
         _contact(s, tk, actor, now, "engineer", "visit_failed", text)
         if action.manager_visit:
-            _contact(s, tk, actor, now, "manager", "manager_visit", action.describe())
+            _contact(s, tk, actor, now, "manager", "manager_visit", render(action.describe()))
         audit.record(
             s,
             user=actor.username,
