@@ -260,7 +260,7 @@ def find_signed_outside_visit(data: DayData) -> list[Finding]:
 
 def find_card_for_unserved_ticket(data: DayData) -> list[Finding]:
     """A card for a ticket that was cancelled (or transferred, or settled by phone), or that
-    belongs to another engineer: there was no visit by this engineer to sign for. High."""
+    belongs to another engineer: there was no visit by this engineer to sign for [H 七.2]. High."""
     ix = data.index
     out: list[Finding] = []
     for c in data.cards:

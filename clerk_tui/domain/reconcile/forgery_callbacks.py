@@ -62,7 +62,7 @@ def find_engineer_pattern(
     data: DayData, min_cards: int = 2, min_disagreeing: int = 1, share: float = 0.0
 ) -> list[Finding]:
     """An engineer whose cards are all 满意 while callbacks disagree on at least
-    max(min_disagreeing, ceil(share × cards)) of his tickets. High, one per engineer."""
+    max(min_disagreeing, ceil(share × cards)) of his tickets [H 七.1–2]. High, one per engineer."""
     ix = data.index
     out: list[Finding] = []
     for code, cards in sorted(ix.cards_of_engineer.items()):
