@@ -41,7 +41,7 @@ class EngineerTally:
     satisfied: int
     flags: int
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "engineer_id": self.engineer_id,
             "name": self.name,
@@ -60,7 +60,7 @@ class ReconcileResult:
     outlet: str
     flags: tuple[Finding, ...]
     engineers: tuple[EngineerTally, ...]
-    summary: dict
+    summary: dict[str, Any]
 
     def key(self, finding: Finding) -> str:
         return flag_key(self.day, self.outlet, finding)

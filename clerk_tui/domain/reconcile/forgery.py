@@ -169,24 +169,26 @@ class _Timeline:
 
     def __init__(self, cards: list[CardInfo]) -> None:
         spans = sorted(
-            (c for c in cards if c.arrived_at and c.finished_at), key=lambda c: c.arrived_at
+            ((c.arrived_at, c.finished_at, c) for c in cards if c.arrived_at and c.finished_at),
+            key=lambda span: span[0],
         )
-        self.starts: list[datetime] = [c.arrived_at for c in spans]  # type: ignore[misc]
-        self.best: list[tuple[CardInfo, ...]] = []
-        top: tuple[CardInfo, ...] = ()
-        for c in spans:
-            kept = [x for x in top if x.ticket_no != c.ticket_no or x.finished_at > c.finished_at]
-            if all(x.ticket_no != c.ticket_no for x in kept):
-                kept.append(c)
-            top = tuple(sorted(kept, key=lambda x: x.finished_at, reverse=True)[:2])
+        self.starts: list[datetime] = [arrived for arrived, _, _ in spans]
+        # per prefix: up to two (finished, card) of different tickets, latest-ending first
+        self.best: list[tuple[tuple[datetime, CardInfo], ...]] = []
+        top: tuple[tuple[datetime, CardInfo], ...] = ()
+        for _, finished, c in spans:
+            kept = [x for x in top if x[1].ticket_no != c.ticket_no or x[0] > finished]
+            if all(x[1].ticket_no != c.ticket_no for x in kept):
+                kept.append((finished, c))
+            top = tuple(sorted(kept, key=lambda x: x[0], reverse=True)[:2])
             self.best.append(top)
 
     def elsewhere(self, moment: datetime, ticket_no: str) -> CardInfo | None:
         i = bisect.bisect_left(self.starts, moment)
         if i == 0:
             return None
-        for other in self.best[i - 1]:
-            if other.ticket_no != ticket_no and other.finished_at > moment:
+        for finished, other in self.best[i - 1]:
+            if other.ticket_no != ticket_no and finished > moment:
                 return other
         return None
 

@@ -31,7 +31,7 @@ class Proposal:
     reasons: tuple[Evidence, ...]
     end: datetime
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, str]:
         """FORMATS `alternatives` item."""
         return {"engineer_id": self.engineer_code, "start": self.start.strftime("%Y-%m-%d %H:%M")}
 
