@@ -42,11 +42,12 @@ def run(ctx) -> int:
     db = ctx.open_db()
     if db is None:
         return 2
+    from clerk_tui.i18n.evidence import render
     from clerk_tui.services.schedule.conflicts import conflicts_report, history_reason
 
     now = clock_now(ctx)
     try:
-        report = conflicts_report(db, day, now=now)
+        report = conflicts_report(db, day, now=now, render=render)
     finally:
         db.dispose()
     if ctx.as_json:

@@ -49,6 +49,7 @@ def run(ctx) -> int:
     if db is None:
         return 2
     from clerk_tui.i18n import t
+    from clerk_tui.i18n.evidence import render
     from clerk_tui.services.reconcile.run import UnknownOutlet, outlets_for, reconcile
 
     try:
@@ -61,7 +62,7 @@ def run(ctx) -> int:
     finally:
         db.dispose()
     if ctx.as_json:
-        items = [d.as_dict() for d in days]
+        items = [d.as_dict(render) for d in days]
         out = items[0] if len(items) == 1 else items
         print(json.dumps(out, ensure_ascii=False, indent=2))
     else:

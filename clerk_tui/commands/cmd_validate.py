@@ -28,6 +28,7 @@ def render(findings) -> str:
     from rich.cells import cell_len
 
     from clerk_tui.i18n import t
+    from clerk_tui.i18n.evidence import render_all
     from clerk_tui.services.validation.labels import (
         field_label,
         kind_label,
@@ -55,7 +56,7 @@ def render(findings) -> str:
             kind_label(f.kind),
             field_label(f.field),
             step_label(f.next_step),
-            " / ".join(" ".join(e.split()) for e in f.evidence),
+            " / ".join(" ".join(e.split()) for e in render_all(f.evidence)),
         ]
         for f in findings
     ]
@@ -84,7 +85,9 @@ def run(ctx) -> int:
         db.dispose()
     if ctx.as_json:
         out: dict = {"date": day.isoformat()} if day else {}
-        out["problems"] = [f.as_dict() for f in findings]
+        from clerk_tui.i18n.evidence import render as render_evidence
+
+        out["problems"] = [f.as_dict(render_evidence) for f in findings]
         print(json.dumps(out, ensure_ascii=False))
     else:
         print(render(findings))

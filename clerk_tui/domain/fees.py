@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from clerk_tui.domain.findings import Finding
+from clerk_tui.domain.findings import Evidence, Finding
 from clerk_tui.domain.reconcile.inputs import CardInfo, DayData, FeeStandard, VisitInfo, yuan
-from clerk_tui.i18n import t
 
 IN_WARRANTY = "in"
 
@@ -72,26 +71,28 @@ def find_overcharge(data: DayData) -> list[Finding]:
         chk = fee_check(c, v, data.fees, _fee_day(data, c, v))
         if c.fee_charged_fen <= chk.allowed_fen:
             continue
-        items = "|".join(c.fee_items) or t("rec.ev.none")
-        evidence = [t("rec.ev.fee_charged", charged=yuan(c.fee_charged_fen), items=items)]
+        items: str | Evidence = "|".join(c.fee_items) or Evidence("rec.ev.none")
+        charged = yuan(c.fee_charged_fen)
+        evidence = [Evidence("rec.ev.fee_charged", {"charged": charged, "items": items})]
         if not c.fee_items:
-            evidence.append(t("rec.ev.fee_no_items"))
+            evidence.append(Evidence("rec.ev.fee_no_items"))
         if chk.in_warranty:
-            evidence.append(t("rec.ev.fee_in_warranty"))
+            evidence.append(Evidence("rec.ev.fee_in_warranty"))
         if chk.not_chargeable:
-            evidence.append(t("rec.ev.fee_not_chargeable", items="|".join(chk.not_chargeable)))
+            not_chargeable = "|".join(chk.not_chargeable)
+            evidence.append(Evidence("rec.ev.fee_not_chargeable", {"items": not_chargeable}))
         if chk.unknown:
-            evidence.append(t("rec.ev.fee_unknown", items="|".join(chk.unknown)))
-        evidence.append(t("rec.ev.fee_standard", amount=yuan(chk.standard_fen)))
+            evidence.append(Evidence("rec.ev.fee_unknown", {"items": "|".join(chk.unknown)}))
+        evidence.append(Evidence("rec.ev.fee_standard", {"amount": yuan(chk.standard_fen)}))
         if chk.certificate_fen is not None and chk.certificate_fen != chk.standard_fen:
             evidence.append(
-                t(
+                Evidence(
                     "rec.ev.fee_certificate",
-                    certificate=yuan(chk.certificate_fen),
-                    allowed=yuan(chk.allowed_fen),
+                    {"certificate": yuan(chk.certificate_fen), "allowed": yuan(chk.allowed_fen)},
                 )
             )
-        evidence.append(t("rec.ev.fee_excess", excess=yuan(c.fee_charged_fen - chk.allowed_fen)))
+        excess = yuan(c.fee_charged_fen - chk.allowed_fen)
+        evidence.append(Evidence("rec.ev.fee_excess", {"excess": excess}))
         severe = chk.in_warranty and (bool(chk.not_chargeable) or not c.fee_items)
         out.append(
             Finding(
@@ -114,7 +115,7 @@ def find_fee_without_receipt(data: DayData) -> list[Finding]:
                 Finding(
                     "fee_without_receipt",
                     "medium",
-                    (t("rec.ev.fee_no_receipt", charged=yuan(c.fee_charged_fen)),),
+                    (Evidence("rec.ev.fee_no_receipt", {"charged": yuan(c.fee_charged_fen)}),),
                     ticket_no=c.ticket_no,
                     engineer_id=c.engineer_code,
                 )

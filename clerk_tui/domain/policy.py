@@ -18,41 +18,42 @@ class Policy(BaseModel):
     """Outlet policy; every value is a setting, not a constant of the rules."""
 
     consult_callback_hours: float = Field(
-        2, description="Callback delay after a phone consultation."
+        default=2, description="Callback delay after a phone consultation."
     )
     uncertain_repair_callback_hours: float = Field(
-        3, description="Callback delay after a repair the engineer was unsure of (ceramics: 168)."
+        default=3,
+        description="Callback delay after a repair the engineer was unsure of (ceramics: 168).",
     )
     lateness_threshold_minutes: int = Field(
-        15, description="Late up to this: apology; beyond: apology and a small gift."
+        default=15, description="Late up to this: apology; beyond: apology and a small gift."
     )
     card_cutoff_hour: int = Field(
-        20, description="Cards returned after this hour of the visit's day are late."
+        default=20, description="Cards returned after this hour of the visit's day are late."
     )
-    daily_capacity: int = Field(8, description="Appointments per engineer per day.")
+    daily_capacity: int = Field(default=8, description="Appointments per engineer per day.")
     verification_sample_rate: float = Field(
-        0.2, description="Share of low-risk cards put on the verification callback queue."
+        default=0.2, description="Share of low-risk cards put on the verification callback queue."
     )
     verification_callback_days: int = Field(
-        1,
+        default=1,
         ge=0,
         le=7,
         description="A verification callback is due this many days after the cards' day [H 七.2].",
     )
     verification_callback_hour: int = Field(
-        12,
+        default=12,
         ge=0,
         le=23,
         description="...at this hour (12: by noon); booked later than that, the next day's.",
     )
     repeat_repair_days: int = Field(
-        30, description="A repair of the same product within this is a repeat."
+        default=30, description="A repair of the same product within this is a repeat."
     )
     travel_buffer_minutes: int = Field(
-        10, description="Added to the travel table between two jobs."
+        default=10, description="Added to the travel table between two jobs."
     )
     signed_after_leave_minutes: int = Field(
-        120, description="A signature this long after the engineer left is doubtful."
+        default=120, description="A signature this long after the engineer left is doubtful."
     )
     appointment_minutes: dict[str, int] = Field(
         default_factory=lambda: {"repair": 90, "install": 120, "maintenance": 60, "consult": 30},

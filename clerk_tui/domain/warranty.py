@@ -13,8 +13,10 @@ WarrantyStatus = Literal["in", "parts_only", "out", "unknown"]
 class HasWarranty(Protocol):
     """What the status needs from a catalog model (ModelInfo has it)."""
 
-    whole_warranty_months: int
-    parts_warranty_months: int
+    @property
+    def whole_warranty_months(self) -> int: ...
+    @property
+    def parts_warranty_months(self) -> int: ...
 
 
 def add_months(start: date, months: int) -> date:

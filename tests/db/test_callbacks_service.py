@@ -20,7 +20,9 @@ from clerk_tui.db.models import (
     SupervisionCard,
     Ticket,
 )
+from clerk_tui.domain.findings import evidence_from_json
 from clerk_tui.domain.policy import Policy
+from clerk_tui.i18n.evidence import render_all
 from clerk_tui.services import audit
 from clerk_tui.services.callbacks.answers import Answer, apply_answers, record_answer
 from clerk_tui.services.callbacks.create import book_verification_sample, generate_callbacks, sample
@@ -307,9 +309,9 @@ class TestFlags:
             outlet,
             Answer(reached=True, satisfied=True, customer_signed=False, engineer_came=True),
         )
-        evidence = json.loads(flag.evidence)
+        evidence = render_all(evidence_from_json(flag.evidence))
         assert flag.status == "open"  # only a supervisor decides
-        assert evidence[0] == "签字人为工程师本人"
+        assert evidence[0] == "签字人为工程师本人"  # a sentence stored before evidence was data
         assert any("本人签字 否" in e for e in evidence)
         assert any("建议确认" in e for e in evidence)
 
@@ -320,7 +322,7 @@ class TestFlags:
             Answer(reached=True, satisfied=True, customer_signed=True, engineer_came=True),
         )
         assert flag.status == "open" and flag.decided_by is None
-        assert any("建议撤销" in e for e in json.loads(flag.evidence))
+        assert any("建议撤销" in e for e in render_all(evidence_from_json(flag.evidence)))
 
     def test_imported_answers_are_acted_on_once(self, db, outlet):
         no = outlet.ticket()
@@ -369,7 +371,7 @@ class TestFlags:
         with db.read() as s:
             flag = s.get(Flag, flag_id)
         assert flag.status == "open"  # only a supervisor decides
-        assert any("本人签字 否" in e for e in json.loads(flag.evidence))
+        assert any("本人签字 否" in e for e in render_all(evidence_from_json(flag.evidence)))
         assert [c.reason for c in outlet.callbacks(no)] == ["verification", "follow_up"]
 
         assert main([*argv, "import", "callbacks", str(f)]) == 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 
 import pytest
@@ -22,7 +21,9 @@ from clerk_tui.db.models import (
     User,
     WarrantySlip,
 )
+from clerk_tui.domain.findings import evidence_from_json
 from clerk_tui.domain.reconcile.inputs import CardInfo, SlipInfo
+from clerk_tui.i18n.evidence import render_all
 from clerk_tui.services.auth.passwords import CurrentUser
 from clerk_tui.services.cards.checks import card_warnings
 from clerk_tui.services.cards.entry import load_ticket_for_card, save_card
@@ -172,7 +173,7 @@ def test_a_second_card_for_a_ticket_is_kept_and_flagged_once(db, outlet):
     (flag,) = rows(db, Flag)
     assert flag.kind == "duplicate_card" and flag.ticket_no == "T1" and flag.status == "open"
     assert flag.key == "2025-03-14|QD01|duplicate_card|T1|E01|"
-    assert "3" in json.loads(flag.evidence)[0]  # the evidence follows the third card
+    assert "3" in render_all(evidence_from_json(flag.evidence))[0]  # follows the third card
 
 
 def test_a_card_for_an_unknown_ticket_is_kept_as_an_orphan(db, outlet):
@@ -255,7 +256,7 @@ def test_a_household_member_may_sign_and_a_fee_above_the_standard_is_found(db, o
         ctx, clean_card("T2", fee_items=("WX01",), fee_charged_fen=5000, receipt_no="R9")
     )
     assert [f.kind for f in over] == ["overcharge"]
-    assert any("20.00" in line for line in over[0].evidence)
+    assert any("20.00" in line for line in render_all(over[0].evidence))
 
 
 def test_a_second_card_is_warned_about_while_typing(db, outlet):

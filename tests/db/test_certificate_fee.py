@@ -12,6 +12,7 @@ from sqlalchemy import select
 from clerk_tui.db.models import AuditEntry, CertificateFee, FeeItem, SupervisionCard, Ticket
 from clerk_tui.domain.reconcile.inputs import CardInfo, yuan
 from clerk_tui.i18n import t
+from clerk_tui.i18n.evidence import render
 from clerk_tui.io.imports.columns import COLUMNS
 from clerk_tui.io.imports.importer import import_file
 from clerk_tui.services.auth.passwords import CurrentUser
@@ -42,7 +43,11 @@ def _charged_visit(db, *, charged_fen: int, certificate_fen: int | None) -> str:
 
 def _overcharges(db, no: str) -> list[dict]:
     [day] = reconcile(db, DAY, outlets_for(db), now=NOW)
-    return [f for f in day.as_dict()["flags"] if f["kind"] == "overcharge" and f["ticket_no"] == no]
+    return [
+        f
+        for f in day.as_dict(render)["flags"]
+        if f["kind"] == "overcharge" and f["ticket_no"] == no
+    ]
 
 
 def test_charge_above_a_lower_certificate_is_an_overcharge_naming_the_certificate(db):

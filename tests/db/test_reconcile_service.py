@@ -10,6 +10,7 @@ from eod_builders import DAY, NOW, at, build_outlet
 from sqlalchemy import func, select
 
 from clerk_tui.db.models import AuditEntry, BusinessDay, Flag, SupervisionCard
+from clerk_tui.i18n.evidence import render, render_all
 from clerk_tui.services.reconcile.run import day_flags, outlets_for, reconcile
 from clerk_tui.services.reconcile.signoff import decide_flag
 
@@ -29,7 +30,7 @@ def test_planted_problems_become_stored_flags_with_evidence(db):
     kinds = _kinds(db, facts["outlet_id"])
     assert ("engineer_signed", facts["forged"]) in kinds
     assert ("missing_card", facts["missing"]) in kinds
-    out = day.as_dict()
+    out = day.as_dict(render)
     assert out["date"] == DAY.isoformat() and out["outlet"] == "BJ01"
     assert {e["engineer_id"] for e in out["engineers"]} == {"TE01", "TE02"}
     forged = next(f for f in out["flags"] if f["kind"] == "engineer_signed")
@@ -89,7 +90,7 @@ def test_evidence_of_open_flags_is_refreshed_on_rerun(db):
         s.add(card)
     reconcile(db, DAY, outlets_for(db), now=NOW)
     forged = next(f for f in day_flags(db, facts["outlet_id"], DAY) if f.kind == "engineer_signed")
-    assert any("钱师傅" in line for line in forged.evidence)
+    assert any("钱师傅" in line for line in render_all(forged.evidence))
 
 
 def test_before_the_cutoff_a_missing_card_is_not_yet_a_flag(db):

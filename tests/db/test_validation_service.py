@@ -7,6 +7,7 @@ from datetime import date, datetime
 import pytest
 from vq_seed import NOW, TODAY, add_ticket, kinds, seed, ticket
 
+from clerk_tui.i18n.evidence import render
 from clerk_tui.services.validation.check import (
     check_tickets,
     count_parts_to_requisition,
@@ -39,7 +40,7 @@ def test_center_ticket_asks_dispatcher_first_then_customer(outlet):
         "high",
         "ask_dispatcher",
     )
-    assert "1381234567" in f.evidence[0]
+    assert "1381234567" in render(f.evidence[0])
     log_contact(db, ticket_id=tid, user=clerk, party="dispatcher", outcome="no_answer", now=NOW)
     [f] = validate_problems(db, today=TODAY)
     assert f.next_step == "call_customer"

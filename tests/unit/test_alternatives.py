@@ -16,6 +16,7 @@ from clerk_tui.domain.schedule.rules import (
     conflicts_touching,
     find_conflicts,
 )
+from clerk_tui.i18n.evidence import render_all
 
 DAY = date(2025, 3, 10)
 TRAVEL = {("城东", "城西"): 40, ("城东", "城东"): 10, ("城西", "城西"): 10}
@@ -82,7 +83,9 @@ class TestPropose:
         proposals = propose(overlap_plan(), find_conflicts(overlap_plan())[0])
         assert (proposals[0].engineer_code, proposals[0].start) == ("E2", at("10:00"))
         assert proposals[0].score <= proposals[1].score <= proposals[2].score
-        assert proposals[0].reasons and all(isinstance(r, str) for r in proposals[0].reasons)
+        reasons = proposals[0].reasons
+        assert reasons and all(r.id.startswith("sch.why.") for r in reasons)
+        assert all(not text.startswith("sch.") for text in render_all(reasons))
 
     def test_distinct_engineers_are_offered_before_a_second_time_with_one(self):
         codes = [

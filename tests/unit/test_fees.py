@@ -9,6 +9,7 @@ from reconcile_builders import card, day, summary, visit
 
 from clerk_tui.domain.fees import fee_check, find_fee_without_receipt, find_overcharge
 from clerk_tui.domain.reconcile.inputs import FeeStandard, FeeVersion
+from clerk_tui.i18n.evidence import render_all
 
 FEES = FeeStandard.of(
     {
@@ -36,7 +37,7 @@ class TestOvercharge:
     def test_charging_more_than_the_standard_is_flagged_with_the_amounts(self):
         found = _overcharge(visit(), card(fee=20000, items=["LAB1", "PUMP"], receipt="R1"))
         assert summary(found) == [("overcharge", "medium", "T1")]
-        text = " ".join(found[0].evidence)
+        text = " ".join(render_all(found[0].evidence))
         assert "200.00" in text and "180.00" in text and "20.00" in text
 
     def test_charging_exactly_the_standard_is_fine(self):
@@ -56,8 +57,8 @@ class TestOvercharge:
             visit(warranty="in"), card(fee=20000, items=["UPG", "PUMP"], receipt="R1")
         )
         assert summary(found) == [("overcharge", "high", "T1")]
-        assert any("PUMP" in line for line in found[0].evidence)
-        assert any("120.00" in line for line in found[0].evidence)
+        assert any("PUMP" in line for line in render_all(found[0].evidence))
+        assert any("120.00" in line for line in render_all(found[0].evidence))
 
     def test_an_upgrade_the_customer_asked_for_may_be_charged_inside_the_warranty(self):
         assert _overcharge(visit(warranty="in"), card(fee=8000, items=["UPG"], receipt="R1")) == []
@@ -76,7 +77,7 @@ class TestOvercharge:
             visit(certificate=15000), card(fee=18000, items=["LAB1", "PUMP"], receipt="R1")
         )
         assert summary(found) == [("overcharge", "medium", "T1")]
-        text = " ".join(found[0].evidence)
+        text = " ".join(render_all(found[0].evidence))
         assert "150.00" in text and "30.00" in text
         assert _overcharge(visit(certificate=15000), card(fee=15000, items=["LAB1", "PUMP"])) == []
 
@@ -87,7 +88,7 @@ class TestOvercharge:
     def test_an_item_not_in_the_standard_cannot_be_charged(self):
         found = _overcharge(visit(), card(fee=3000, items=["NEW"]))
         assert summary(found) == [("overcharge", "medium", "T1")]
-        assert any("NEW" in line for line in found[0].evidence)
+        assert any("NEW" in line for line in render_all(found[0].evidence))
 
     def test_free_visits_are_not_checked(self):
         assert _overcharge(visit(warranty="in"), card(fee=0, items=["PUMP"])) == []
@@ -105,7 +106,7 @@ class TestFeeWithoutReceipt:
     def test_money_taken_without_a_receipt_is_flagged(self):
         found = find_fee_without_receipt(day(cards=[card(fee=6000, items=["LAB1"], receipt="")]))
         assert summary(found) == [("fee_without_receipt", "medium", "T1")]
-        assert "60.00" in found[0].evidence[0]
+        assert "60.00" in render_all(found[0].evidence)[0]
 
     def test_a_receipt_or_no_charge_is_fine(self):
         cards = [card("T1", fee=6000, receipt="R9"), card("T2", fee=0)]

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from reconcile_builders import callback, card, day, summary, visit
 
-from clerk_tui.domain.reconcile.forgery import find_callback_contradiction, find_engineer_pattern
+from clerk_tui.domain.reconcile.forgery_callbacks import (
+    find_callback_contradiction,
+    find_engineer_pattern,
+)
+from clerk_tui.i18n.evidence import render_all
 
 
 class TestCallbackContradiction:
@@ -12,13 +16,19 @@ class TestCallbackContradiction:
         data = day(visits=[visit()], cards=[card()], callbacks=[callback(satisfied=False)])
         found = find_callback_contradiction(data)
         assert summary(found) == [("callback_contradiction", "high", "T1")]
-        assert "15:00" in found[0].evidence[0] and "满意" in found[0].evidence[0]
+        assert (
+            "15:00" in render_all(found[0].evidence)[0]
+            and "满意" in render_all(found[0].evidence)[0]
+        )
 
     def test_customer_did_not_sign_and_nobody_came_are_each_evidence(self):
         cbs = [callback(signed=False, came=False)]
         found = find_callback_contradiction(day(visits=[visit()], cards=[card()], callbacks=cbs))
-        assert len(found) == 1 and len(found[0].evidence) == 2
-        assert "王芳" in found[0].evidence[0] and "08:55" in found[0].evidence[1]
+        assert len(found) == 1 and len(render_all(found[0].evidence)) == 2
+        assert (
+            "王芳" in render_all(found[0].evidence)[0]
+            and "08:55" in render_all(found[0].evidence)[1]
+        )
 
     def test_an_unreached_customer_contradicts_nothing(self):
         cbs = [callback(reached=False, satisfied=False, signed=False, came=False)]
@@ -42,7 +52,7 @@ class TestEngineerPattern:
         assert [(f.kind, f.severity, f.engineer_id) for f in found] == [
             ("engineer_pattern", "high", "E01")
         ]
-        assert "4" in found[0].evidence[0] and "T3" in found[0].evidence[1]
+        assert "4" in render_all(found[0].evidence)[0] and "T3" in render_all(found[0].evidence)[1]
 
     def test_a_share_of_disagreeing_callbacks_can_be_required(self):
         data = day(cards=self._cards(), callbacks=[callback("T3", satisfied=False)])

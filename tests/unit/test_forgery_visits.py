@@ -14,18 +14,22 @@ from clerk_tui.domain.reconcile.forgery import (
     find_signed_outside_visit,
 )
 from clerk_tui.domain.reconcile.inputs import CardInfo
+from clerk_tui.i18n.evidence import render_all
 
 
 class TestSignedOutsideVisit:
     def test_signed_before_the_engineer_arrived_is_high(self):
         found = find_signed_outside_visit(day(cards=[card(arrived="09:00", signed_at="08:40")]))
         assert summary(found) == [("signed_outside_visit", "high", "T1")]
-        assert "08:40" in found[0].evidence[0] and "09:00" in found[0].evidence[0]
+        assert (
+            "08:40" in render_all(found[0].evidence)[0]
+            and "09:00" in render_all(found[0].evidence)[0]
+        )
 
     def test_signed_long_after_the_engineer_left_is_medium(self):
         found = find_signed_outside_visit(day(cards=[card(finished="10:10", signed_at="13:00")]))
         assert summary(found) == [("signed_outside_visit", "medium", "T1")]
-        assert "120" in found[0].evidence[0]
+        assert "120" in render_all(found[0].evidence)[0]
 
     def test_the_after_leaving_allowance_is_outlet_policy(self):
         data = day(
@@ -44,7 +48,9 @@ class TestSignedOutsideVisit:
         found = find_signed_outside_visit(day(cards=cards))
         assert summary(found) == [("signed_outside_visit", "high", "T1")]
         assert found[0].with_ticket_no == "T2"
-        assert "T2" in found[0].evidence[0] and "10:30" in found[0].evidence[0]
+        assert (
+            "T2" in render_all(found[0].evidence)[0] and "10:30" in render_all(found[0].evidence)[0]
+        )
 
     def test_a_long_earlier_visit_still_counts_as_elsewhere(self):
         cards = [
@@ -76,7 +82,7 @@ class TestCardForUnservedTicket:
             day(visits=[visit(status="cancelled")], cards=[card()])
         )
         assert summary(found) == [("card_for_unserved_ticket", "high", "T1")]
-        assert "已取消" in found[0].evidence[0]
+        assert "已取消" in render_all(found[0].evidence)[0]
 
     def test_a_card_for_a_ticket_settled_by_phone_is_high(self):
         found = find_card_for_unserved_ticket(
@@ -89,7 +95,10 @@ class TestCardForUnservedTicket:
             day(visits=[visit(engineer="E02")], cards=[card(engineer="E01")])
         )
         assert summary(found) == [("card_for_unserved_ticket", "high", "T1")]
-        assert "李强(E02)" in found[0].evidence[0] and "王建国(E01)" in found[0].evidence[0]
+        assert (
+            "李强(E02)" in render_all(found[0].evidence)[0]
+            and "王建国(E01)" in render_all(found[0].evidence)[0]
+        )
 
     def test_the_assigned_engineer_s_card_for_a_served_ticket_is_fine(self):
         assert find_card_for_unserved_ticket(day(visits=[visit()], cards=[card()])) == []

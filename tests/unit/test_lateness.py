@@ -15,6 +15,7 @@ from clerk_tui.domain.schedule.lateness import (
     lateness_response,
 )
 from clerk_tui.i18n import get_lang, set_lang
+from clerk_tui.i18n.evidence import render
 
 
 class TestLatenessResponse:
@@ -47,8 +48,8 @@ class TestLatenessResponse:
         lang = get_lang()
         try:
             set_lang("en")
-            assert "16 min" in describe_lateness(16, "apology_and_gift")
-            assert "manager" in describe_lateness(16, "manager_visit")
+            assert "16 min" in render(describe_lateness(16, "apology_and_gift"))
+            assert "manager" in render(describe_lateness(16, "manager_visit"))
         finally:
             set_lang(lang)
 
@@ -69,7 +70,8 @@ class TestFailedVisitAction:
         action = failed_visit_action(reason)
         assert action.reschedule and action.consent_required
         assert action.manager_visit is manager
-        assert not action.describe().startswith("sch.")  # a real message, not the key
+        assert action.describe().id == f"sch.fail.{reason}"
+        assert not render(action.describe()).startswith("sch.")  # a real message, not the key
 
     def test_every_reason_is_covered(self):
         assert {failed_visit_action(r).reason for r in FAILED_VISIT_REASONS} == set(

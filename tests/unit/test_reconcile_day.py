@@ -8,8 +8,10 @@ from pathlib import Path
 from reconcile_builders import DAY, EVENING, callback, card, day, slip, visit
 
 from clerk_tui.domain.findings import Finding
-from clerk_tui.domain.reconcile.day import RULES, flag_key, reconcile_day
+from clerk_tui.domain.reconcile.day import flag_key, reconcile_day
+from clerk_tui.domain.reconcile.rules import RULE_OF
 from clerk_tui.i18n import catalog, set_lang
+from clerk_tui.i18n.evidence import render, render_all
 
 FORMATS_KINDS = {
     "missing_card",
@@ -65,7 +67,7 @@ def _messy_day():
 
 class TestReconcileDay:
     def test_every_formats_kind_has_a_rule(self):
-        assert FORMATS_KINDS <= set(RULES)
+        assert FORMATS_KINDS <= set(RULE_OF)
 
     def test_a_clean_day_has_no_flags_and_a_full_tally(self):
         result = reconcile_day(_clean_day(), EVENING)
@@ -127,7 +129,7 @@ class TestReconcileDay:
         )
         flags = [f for f in reconcile_day(data, EVENING).flags if f.kind == "unsigned_satisfied"]
         assert len(flags) == 1 and flags[0].severity == "high"
-        assert len(flags[0].evidence) == 2
+        assert len(render_all(flags[0].evidence)) == 2
 
     def test_a_spouse_on_record_signing_raises_no_forgery_flag(self):
         data = day(
@@ -138,7 +140,7 @@ class TestReconcileDay:
         assert reconcile_day(data, EVENING).flags == ()
 
     def test_the_json_follows_formats(self):
-        out = reconcile_day(_messy_day(), EVENING).as_dict()
+        out = reconcile_day(_messy_day(), EVENING).as_dict(render=render)
         assert out["date"] == "2024-05-10" and out["outlet"] == "QD01"
         assert set(out["engineers"][0]) >= {
             "engineer_id",
@@ -171,7 +173,7 @@ class TestReconcileDay:
         set_lang("en")
         flags = reconcile_day(_messy_day(), EVENING).flags
         signed = next(f for f in flags if f.kind == "engineer_signed")
-        assert signed.evidence[0].startswith("Signer 王建国 is the card's own engineer")
+        assert render_all(signed.evidence)[0].startswith("Signer 王建国 is the card's own engineer")
 
 
 class TestFlagKey:

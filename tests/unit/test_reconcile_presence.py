@@ -14,6 +14,7 @@ from clerk_tui.domain.reconcile.presence import (
     find_missing_slip,
     find_orphan_card,
 )
+from clerk_tui.i18n.evidence import render_all
 
 
 class TestMissingCard:
@@ -23,7 +24,7 @@ class TestMissingCard:
         )
         assert summary(found) == [("missing_card", "medium", "T2")]
         assert found[0].engineer_id == "E01"
-        assert "20:00" in found[0].evidence[1]
+        assert "20:00" in render_all(found[0].evidence)[1]
 
     def test_before_the_cutoff_a_card_is_only_expected_not_missing(self):
         assert find_missing_card(day(visits=[visit("T2")]), at("19:59")) == []
@@ -50,12 +51,15 @@ class TestLateCard:
     def test_a_card_after_the_cutoff_the_same_evening_is_low(self):
         found = find_late_card(day(visits=[visit()], cards=[card(returned="21:40")]))
         assert summary(found) == [("late_card", "low", "T1")]
-        assert "21:40" in found[0].evidence[0] and "20:00" in found[0].evidence[0]
+        assert (
+            "21:40" in render_all(found[0].evidence)[0]
+            and "20:00" in render_all(found[0].evidence)[0]
+        )
 
     def test_a_card_handed_back_the_next_day_is_medium(self):
         found = find_late_card(day(visits=[visit()], cards=[card(returned="2024-05-11 08:30")]))
         assert summary(found) == [("late_card", "medium", "T1")]
-        assert "2024-05-11 08:30" in found[0].evidence[0]
+        assert "2024-05-11 08:30" in render_all(found[0].evidence)[0]
 
     def test_a_card_back_by_the_cutoff_is_on_time(self):
         assert find_late_card(day(visits=[visit()], cards=[card(returned="20:00")])) == []
@@ -65,12 +69,12 @@ class TestOrphanCard:
     def test_a_card_for_a_ticket_that_does_not_exist_is_high(self):
         found = find_orphan_card(day(visits=[visit()], cards=[card("T404")]))
         assert summary(found) == [("orphan_card", "high", "T404")]
-        assert "T404" in found[0].evidence[0]
+        assert "T404" in render_all(found[0].evidence)[0]
 
     def test_a_card_for_a_ticket_booked_on_another_day_is_medium(self):
         found = find_orphan_card(day(visits=[visit(start="2024-05-12 09:00")], cards=[card()]))
         assert summary(found) == [("orphan_card", "medium", "T1")]
-        assert "2024-05-12 09:00" in found[0].evidence[0]
+        assert "2024-05-12 09:00" in render_all(found[0].evidence)[0]
 
     def test_cancelled_or_reassigned_tickets_are_left_to_the_forgery_rule(self):
         visits = [visit("T1", status="cancelled"), visit("T2", engineer="E02")]
@@ -85,7 +89,7 @@ class TestDuplicateCard:
         cards = [card(signer="王芳"), card(signer="王建国", signed_at="17:00")]
         found = find_duplicate_card(day(visits=[visit()], cards=cards))
         assert summary(found) == [("duplicate_card", "high", "T1")]
-        assert any("王建国" in line and "17:00" in line for line in found[0].evidence)
+        assert any("王建国" in line and "17:00" in line for line in render_all(found[0].evidence))
 
     def test_two_identical_copies_are_medium(self):
         found = find_duplicate_card(day(visits=[visit()], cards=[card(), card()]))
@@ -110,7 +114,7 @@ class TestMissingSlip:
             day(visits=[visit()], slips=[slip(returned="2024-05-11 09:00")]), EVENING
         )
         assert summary(found) == [("missing_slip", "low", "T1")]
-        assert "2024-05-11 09:00" in found[0].evidence[0]
+        assert "2024-05-11 09:00" in render_all(found[0].evidence)[0]
 
     def test_a_slip_back_the_same_day_clears_it(self):
         assert find_missing_slip(day(visits=[visit()], slips=[slip()]), EVENING) == []

@@ -7,20 +7,23 @@ from datetime import timedelta
 from reconcile_builders import at, callback, card, day, summary, visit
 
 from clerk_tui.domain.policy import Policy
-from clerk_tui.domain.reconcile.presence import (
+from clerk_tui.domain.reconcile.timing import (
     find_callback_overdue,
     find_late_arrival,
     find_late_no_call_ahead,
     find_unsatisfied_open,
+    overdue_minutes,
 )
-from clerk_tui.domain.reconcile.timing import overdue_minutes
+from clerk_tui.i18n.evidence import render_all
 
 
 class TestLateArrival:
     def test_more_than_fifteen_minutes_late_is_medium(self):
         found = find_late_arrival(day(visits=[visit(start="09:00")], cards=[card(arrived="09:25")]))
         assert summary(found) == [("late_arrival", "medium", "T1")]
-        assert "25" in found[0].evidence[0] and "09:00" in found[0].evidence[0]
+        assert (
+            "25" in render_all(found[0].evidence)[0] and "09:00" in render_all(found[0].evidence)[0]
+        )
 
     def test_a_few_minutes_late_is_noted_low(self):
         found = find_late_arrival(day(visits=[visit(start="09:00")], cards=[card(arrived="09:10")]))
@@ -69,7 +72,10 @@ class TestCallbackOverdue:
             day(visits=[visit()], cards=[card()], callbacks=cbs), at("14:00")
         )
         assert summary(found) == [("callback_overdue", "medium", "T1")]
-        assert "12:00" in found[0].evidence[0] and "120" in found[0].evidence[0]
+        assert (
+            "12:00" in render_all(found[0].evidence)[0]
+            and "120" in render_all(found[0].evidence)[0]
+        )
         assert found[0].engineer_id == "E01"
 
     def test_a_remedy_call_after_a_falsified_card_overdue_is_high(self):
@@ -92,7 +98,10 @@ class TestCallbackOverdue:
         for still_due in (at("18:53"), at("18:53") + timedelta(seconds=59)):
             assert find_callback_overdue(data, still_due) == []
         (found,) = find_callback_overdue(data, at("18:54"))
-        assert "18:53" in found.evidence[0] and "已逾期 1 分钟" in found.evidence[0]
+        assert (
+            "18:53" in render_all(found.evidence)[0]
+            and "已逾期 1 分钟" in render_all(found.evidence)[0]
+        )
 
     def test_overdue_minutes_are_whole_minutes_past_due_never_zero_late(self):
         due = at("12:00")
@@ -113,7 +122,7 @@ class TestUnsatisfiedOpen:
     def test_an_unsatisfied_card_with_no_follow_up_is_high(self):
         found = find_unsatisfied_open(day(visits=[visit()], cards=[card(satisfaction="不满意")]))
         assert summary(found) == [("unsatisfied_open", "high", "T1")]
-        assert "10:05" in found[0].evidence[0]
+        assert "10:05" in render_all(found[0].evidence)[0]
 
     def test_followed_up_until_satisfied_clears_it(self):
         cbs = [callback(called="16:00", satisfied=True)]
@@ -126,7 +135,7 @@ class TestUnsatisfiedOpen:
             day(visits=[visit()], cards=[card(satisfaction="不满意")], callbacks=cbs)
         )
         assert summary(found) == [("unsatisfied_open", "high", "T1")]
-        assert "16:00" in found[0].evidence[0]
+        assert "16:00" in render_all(found[0].evidence)[0]
 
     def test_an_unsatisfied_callback_on_a_satisfied_card_opens_it(self):
         cbs = [callback(called="16:00", satisfied=False)]
@@ -139,7 +148,7 @@ class TestUnsatisfiedOpen:
             day(visits=[visit()], cards=[card(satisfaction="不满意")], callbacks=cbs)
         )
         assert summary(found) == [("unsatisfied_open", "medium", "T1")]
-        assert "18:00" in found[0].evidence[1]
+        assert "18:00" in render_all(found[0].evidence)[1]
 
     def test_a_satisfied_answer_before_the_complaint_does_not_count(self):
         cbs = [callback(called="09:00", satisfied=True)]

@@ -13,6 +13,7 @@ from clerk_tui.domain.schedule.rules import (
     conflicts_touching,
     find_conflicts,
 )
+from clerk_tui.i18n.evidence import render
 
 DAY = date(2025, 3, 10)
 
@@ -68,7 +69,7 @@ class TestFindConflicts:
         assert found[0].with_ticket_no == "T1" and found[0].engineer_id == "E1"
 
     def test_as_dict_has_the_formats_keys(self):
-        d = find_conflicts(make_plan())[0].as_dict()
+        d = find_conflicts(make_plan())[0].as_dict(render)
         assert d["ticket_no"] == "T2" and d["kind"] == "overlap" and d["severity"] == "high"
         assert d["engineer_id"] == "E1" and d["with_ticket_no"] == "T1"
         assert all(isinstance(e, str) for e in d["evidence"])

@@ -20,6 +20,7 @@ from clerk_tui.domain.schedule.rules import (
     skill_mismatch,
     unassigned,
 )
+from clerk_tui.i18n.evidence import render_all
 
 DAY = date(2025, 3, 10)
 
@@ -54,8 +55,8 @@ class TestOverlap:
         [f] = overlap(p)
         assert (f.kind, f.severity, f.engineer_id) == ("overlap", "high", "E1")
         assert {f.ticket_no, f.with_ticket_no} == {"T1", "T2"}
-        assert any(f"{minutes} " in e for e in f.evidence)
-        assert any("09:00" in e for e in f.evidence)
+        assert any(f"{minutes} " in e for e in render_all(f.evidence))
+        assert any("09:00" in e for e in render_all(f.evidence))
 
     def test_back_to_back_visits_do_not_overlap(self):
         assert overlap(plan([visit("T1", "09:00", "10:30"), visit("T2", "10:30", "11:00")])) == []
@@ -107,7 +108,7 @@ class TestInsufficientTravel:
         if flagged:
             [f] = found
             assert (f.ticket_no, f.with_ticket_no, f.severity) == ("T2", "T1", "medium")
-            assert any("40" in e and "50" in e for e in f.evidence)
+            assert any("40" in e and "50" in e for e in render_all(f.evidence))
 
     def test_travel_table_is_symmetric(self):
         p = plan(
@@ -161,7 +162,7 @@ class TestOutsideHours:
         found = outside_hours(p)
         assert bool(found) is flagged
         if flagged:
-            assert any("08:30-17:30" in e for e in found[0].evidence)
+            assert any("08:30-17:30" in e for e in render_all(found[0].evidence))
 
 
 class TestEngineerInactive:
@@ -177,11 +178,11 @@ class TestEngineerInactive:
             "T1",
             "E1",
         )
-        assert word_zh in f.evidence[0]
+        assert word_zh in render_all(f.evidence)[0]
 
     def test_engineer_missing_from_roster_is_flagged(self):
         [f] = engineer_inactive(plan([visit("T1", "09:00", "10:00", code="E9")]))
-        assert "E9" in f.evidence[0]
+        assert "E9" in render_all(f.evidence)[0]
 
     def test_active_engineer_is_fine(self):
         assert engineer_inactive(plan([visit("T1", "09:00", "10:00")])) == []
@@ -195,7 +196,7 @@ class TestSkillMismatch:
         found = skill_mismatch(plan([visit("T1", "09:00", "10:00", category=category)]))
         assert bool(found) is flagged
         if flagged:
-            assert "冰箱" in found[0].evidence[-1]
+            assert "冰箱" in render_all(found[0].evidence)[-1]
 
 
 class TestOutsideRequestedWindow:
@@ -208,12 +209,15 @@ class TestOutsideRequestedWindow:
         found = outside_requested_window(plan([v]))
         assert bool(found) is flagged
         if flagged:
-            assert "09:00-12:00" in found[0].evidence[0] and start in found[0].evidence[1]
+            assert (
+                "09:00-12:00" in render_all(found[0].evidence)[0]
+                and start in render_all(found[0].evidence)[1]
+            )
 
     def test_one_sided_window(self):
         v = visit("T1", "13:00", "14:00", requested_start=at("14:00"))
         [f] = outside_requested_window(plan([v]))
-        assert "14:00" in f.evidence[0]
+        assert "14:00" in render_all(f.evidence)[0]
 
     def test_applies_to_unassigned_visits_too(self):
         v = visit("T1", "13:00", "14:00", code=None, requested_end=at("12:00"))
@@ -225,7 +229,7 @@ class TestOverCapacity:
         visits = [visit(f"T{i}", f"{9 + i:02d}:00", f"{9 + i:02d}:30") for i in range(4)]
         found = over_capacity(plan(visits, daily_capacity=3))
         assert [f.ticket_no for f in found] == ["T3"]
-        assert "4" in found[0].evidence[0] and "3" in found[0].evidence[0]
+        assert "4" in render_all(found[0].evidence)[0] and "3" in render_all(found[0].evidence)[0]
 
     @pytest.mark.parametrize(("capacity", "count"), [(2, 2), (4, 0)])
     def test_engineers_own_capacity_overrides_policy(self, capacity, count):
@@ -237,7 +241,7 @@ class TestUnassigned:
     def test_booked_visit_without_engineer_is_high(self):
         [f] = unassigned(plan([visit("T1", "09:00", "10:00", code=None)]))
         assert (f.kind, f.severity, f.ticket_no) == ("unassigned", "high", "T1")
-        assert "09:00-10:00" in f.evidence[0]
+        assert "09:00-10:00" in render_all(f.evidence)[0]
 
     def test_unbooked_ticket_is_not_a_conflict(self):
         assert unassigned(plan([visit("T1", None, code=None)])) == []

@@ -24,6 +24,7 @@ from clerk_tui.domain.validation.rules import (
     check_requested_window,
     check_symptom_clear,
 )
+from clerk_tui.i18n.evidence import render_all
 
 
 class TestMissingFields:
@@ -84,7 +85,7 @@ class TestMissingFields:
 
     def test_evidence_names_the_field(self):
         (finding,) = check_missing_fields(ticket(product_model=""), context())
-        assert finding.evidence == ("未填写产品型号",)
+        assert render_all(finding.evidence) == ("未填写产品型号",)
 
 
 class TestInvalidPhone:
@@ -101,7 +102,7 @@ class TestInvalidPhone:
     def test_wrong_phone_is_high_with_the_number_and_the_reason(self, phone, words):
         (finding,) = check_phone_valid(ticket(phone=phone), context())
         assert (finding.kind, finding.severity, finding.field) == ("invalid_phone", "high", "phone")
-        assert phone in finding.evidence[0] and words in finding.evidence[0]
+        assert phone in render_all(finding.evidence)[0] and words in render_all(finding.evidence)[0]
 
     def test_empty_phone_is_left_to_the_missing_field_rule(self):
         assert check_phone_valid(ticket(phone=""), context()) == []
@@ -114,8 +115,11 @@ class TestIncompleteAddress:
     def test_unclear_address_names_what_is_missing(self):
         (finding,) = check_address_complete(ticket(address="崂山区海尔花园"), context())
         assert finding.kind == "incomplete_address" and finding.field == "address"
-        assert "海尔花园" in finding.evidence[0]
-        assert "楼栋号" in finding.evidence[0] and "单元/室号" in finding.evidence[0]
+        assert "海尔花园" in render_all(finding.evidence)[0]
+        assert (
+            "楼栋号" in render_all(finding.evidence)[0]
+            and "单元/室号" in render_all(finding.evidence)[0]
+        )
 
     def test_outlet_district_typed_without_qu_is_enough(self):
         assert check_address_complete(ticket(address="市南香港中路8号"), context()) == []
@@ -124,7 +128,7 @@ class TestIncompleteAddress:
         (finding,) = check_address_complete(
             ticket(address="市南香港中路8号"), context(districts=frozenset())
         )
-        assert "区/县" in finding.evidence[0]
+        assert "区/县" in render_all(finding.evidence)[0]
 
 
 class TestUnknownModel:
@@ -137,7 +141,7 @@ class TestUnknownModel:
     def test_model_not_in_catalog_is_flagged_with_the_typed_value(self):
         (finding,) = check_model_known(ticket(product_model="XQG80-999"), context())
         assert (finding.kind, finding.field) == ("unknown_model", "product_model")
-        assert "XQG80-999" in finding.evidence[0]
+        assert "XQG80-999" in render_all(finding.evidence)[0]
 
     def test_empty_model_is_left_to_the_missing_field_rule(self):
         assert check_model_known(ticket(product_model=""), context()) == []
@@ -150,7 +154,10 @@ class TestPurchaseDateFuture:
     def test_purchase_tomorrow_is_flagged_with_both_dates(self):
         (finding,) = check_purchase_not_future(ticket(purchase_date=date(2025, 6, 2)), context())
         assert finding.kind == "purchase_date_future" and finding.field == "purchase_date"
-        assert "2025-06-02" in finding.evidence[0] and "2025-06-01" in finding.evidence[0]
+        assert (
+            "2025-06-02" in render_all(finding.evidence)[0]
+            and "2025-06-01" in render_all(finding.evidence)[0]
+        )
 
     def test_no_date_is_left_to_the_missing_field_rule(self):
         assert check_purchase_not_future(ticket(purchase_date=None), context()) == []
@@ -165,7 +172,10 @@ class TestPurchaseBeforeRelease:
             ticket(purchase_date=date(2019, 12, 31)), context()
         )
         assert finding.kind == "purchase_before_release"
-        assert "2019-12-31" in finding.evidence[0] and "2020-03-01" in finding.evidence[0]
+        assert (
+            "2019-12-31" in render_all(finding.evidence)[0]
+            and "2020-03-01" in render_all(finding.evidence)[0]
+        )
 
     def test_unknown_model_or_release_date_cannot_be_judged(self):
         old = date(2000, 1, 1)
@@ -189,7 +199,7 @@ class TestDuplicateTicket:
     def test_open_ticket_for_same_phone_and_model_is_a_duplicate(self):
         (finding,) = check_duplicate(GOOD, context(prior=[prior()]))
         assert (finding.kind, finding.with_ticket_no) == ("duplicate_ticket", "T20250520-0007")
-        assert "T20250520-0007" in finding.evidence[0]
+        assert "T20250520-0007" in render_all(finding.evidence)[0]
 
     @pytest.mark.parametrize("status", ["completed", "closed", "cancelled", "consult_only"])
     def test_finished_ticket_is_not_a_duplicate(self, status):
@@ -217,7 +227,7 @@ class TestRepeatRepair:
             GOOD, context(prior=[prior(status="completed", days_ago=12)])
         )
         assert (finding.kind, finding.with_ticket_no) == ("repeat_repair", "T20250520-0007")
-        assert "12" in finding.evidence[0]
+        assert "12" in render_all(finding.evidence)[0]
 
     @pytest.mark.parametrize(("days", "repeat"), [(30, True), (31, False)])
     def test_policy_decides_the_window(self, days, repeat):
@@ -267,7 +277,10 @@ class TestLikelyMisuse:
             "low",
             "phone_consult",
         )
-        assert WATER_PRESSURE[0] in finding.evidence[0] and WATER_PRESSURE[1] in finding.evidence[0]
+        assert (
+            WATER_PRESSURE[0] in render_all(finding.evidence)[0]
+            and WATER_PRESSURE[1] in render_all(finding.evidence)[0]
+        )
 
     def test_full_width_punctuation_and_spaces_do_not_hide_the_keyword(self):
         story = ticket(symptom="报警 ，重新 启动后 ，又正常了")
@@ -275,7 +288,7 @@ class TestLikelyMisuse:
 
     def test_several_keywords_give_one_finding_with_each_as_evidence(self):
         (finding,) = check_misuse(ticket(symptom="没插电，而且童锁开着"), context())
-        assert len(finding.evidence) == 2
+        assert len(render_all(finding.evidence)) == 2
 
     def test_real_fault_is_not_misuse(self):
         assert check_misuse(GOOD, context()) == []
@@ -294,7 +307,7 @@ class TestRequestedWindow:
         )
         (finding,) = check_requested_window(backwards, context())
         assert (finding.kind, finding.field) == ("invalid_window", "requested_window")
-        assert "2025-06-02 12:00" in finding.evidence[0]
+        assert "2025-06-02 12:00" in render_all(finding.evidence)[0]
 
     def test_open_ended_window_is_fine(self):
         assert check_requested_window(ticket(requested_end=None), context()) == []
@@ -315,7 +328,7 @@ class TestPartStock:
     def test_part_out_of_stock_is_requisitioned_now(self):
         (finding,) = check_part_stock(ticket(part_needed="电脑板", part_in_stock=False), context())
         assert (finding.kind, finding.next_step) == ("part_unavailable", "requisition_part")
-        assert "电脑板" in finding.evidence[0]
+        assert "电脑板" in render_all(finding.evidence)[0]
 
     def test_part_with_unconfirmed_stock_is_flagged_too(self):
         assert check_part_stock(ticket(part_needed="电脑板", part_in_stock=None), context())

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from validation_builders import GOOD, context, ticket
 
-from clerk_tui.domain.findings import SEVERITY_ORDER, Finding
+from clerk_tui.domain.findings import SEVERITY_ORDER, Evidence, Finding
 from clerk_tui.domain.validation.phone import phone_key
 from clerk_tui.domain.validation.rules import (
     MISSING_FIELD_SEVERITY,
@@ -26,6 +26,7 @@ from clerk_tui.domain.validation.rules import (
     warranty_of,
 )
 from clerk_tui.i18n import catalog, set_lang
+from clerk_tui.i18n.evidence import render_all
 
 FORMATS_VALIDATE_KINDS = {
     "missing_field", "invalid_phone", "incomplete_address", "unknown_model",
@@ -119,11 +120,11 @@ class TestJsonShape:
         assert finding.as_dict()["with_ticket_no"] == "T-OLD"
 
     def test_finding_without_optional_keys_leaves_them_out(self):
-        assert Finding("x", "low", ("e",)).as_dict() == {
+        assert Finding("x", "low", (Evidence("e", {"n": 1}),)).as_dict() == {
             "ticket_no": "",
             "kind": "x",
             "severity": "low",
-            "evidence": ["e"],
+            "evidence": [{"id": "e", "values": {"n": 1}}],
         }
 
 
@@ -131,7 +132,9 @@ class TestLanguage:
     def test_evidence_follows_the_chosen_language(self):
         set_lang("en")
         (finding,) = validate_ticket(ticket(address="崂山区海尔花园"), context())
-        assert finding.evidence == ('Address "崂山区海尔花园" lacks: building, unit or room',)
+        assert render_all(finding.evidence) == (
+            'Address "崂山区海尔花园" lacks: building, unit or room',
+        )
 
     def test_every_validation_message_exists_in_both_languages(self):
         for key, (zh, en) in catalog().items():
@@ -209,7 +212,7 @@ class TestOddInput:
     )
     def test_markup_emoji_and_huge_symptoms_do_not_crash(self, symptom):
         findings = validate_ticket(ticket(symptom=symptom), context())
-        assert all(len(e) < 400 for f in findings for e in f.evidence)
+        assert all(len(e) < 400 for f in findings for e in render_all(f.evidence))
 
     @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(
@@ -235,4 +238,4 @@ class TestOddInput:
             assert finding.kind in SEVERITY
             assert finding.severity in SEVERITY_ORDER
             assert finding.next_step in NEXT_STEPS
-            assert finding.evidence and all(finding.evidence)
+            assert render_all(finding.evidence) and all(render_all(finding.evidence))

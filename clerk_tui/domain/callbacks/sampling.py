@@ -23,7 +23,7 @@ from clerk_tui.domain.findings import Finding
 from clerk_tui.domain.policy import Policy
 from clerk_tui.domain.reconcile.forgery import FORGERY_KINDS
 from clerk_tui.domain.reconcile.inputs import CallbackInfo, CardInfo, DayData
-from clerk_tui.domain.reconcile.presence import last_unsatisfied
+from clerk_tui.domain.reconcile.timing import last_unsatisfied
 
 # The callback reasons live with their due times (`due.py`); re-exported for this module's users.
 __all__ = ["CONSULT", "UNCERTAIN_REPAIR", "FOLLOW_UP", "REMEDY", "VERIFICATION"]

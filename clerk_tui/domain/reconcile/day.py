@@ -3,39 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from clerk_tui.domain import fees
-from clerk_tui.domain.findings import SEVERITY_ORDER, Finding
-from clerk_tui.domain.reconcile import forgery
-from clerk_tui.domain.reconcile import presence as reconciliation
+from clerk_tui.domain.findings import SEVERITY_ORDER, Finding, Renderer
 from clerk_tui.domain.reconcile.inputs import SATISFIED, UNSATISFIED, UNSERVED_STATES, DayData
-
-Rule = Callable[[DayData, datetime], list[Finding]]
-
-# kind → rule; every kind of FORMATS `reconcile`, plus fee_without_receipt.
-RULES: dict[str, Rule] = {
-    "missing_card": reconciliation.find_missing_card,
-    "late_card": lambda d, now: reconciliation.find_late_card(d),
-    "orphan_card": lambda d, now: reconciliation.find_orphan_card(d),
-    "duplicate_card": lambda d, now: reconciliation.find_duplicate_card(d),
-    "missing_slip": reconciliation.find_missing_slip,
-    "engineer_signed": lambda d, now: forgery.find_engineer_signed(d),
-    "signer_not_customer": lambda d, now: forgery.find_signer_not_customer(d),
-    "unsigned_satisfied": lambda d, now: forgery.find_unsigned_satisfied(d),
-    "signed_outside_visit": lambda d, now: forgery.find_signed_outside_visit(d),
-    "card_for_unserved_ticket": lambda d, now: forgery.find_card_for_unserved_ticket(d),
-    "callback_contradiction": lambda d, now: forgery.find_callback_contradiction(d),
-    "engineer_pattern": lambda d, now: forgery.find_engineer_pattern(d),
-    "overcharge": lambda d, now: fees.find_overcharge(d),
-    "fee_without_receipt": lambda d, now: fees.find_fee_without_receipt(d),
-    "late_arrival": lambda d, now: reconciliation.find_late_arrival(d),
-    "late_no_call_ahead": lambda d, now: reconciliation.find_late_no_call_ahead(d),
-    "callback_overdue": reconciliation.find_callback_overdue,
-    "unsatisfied_open": lambda d, now: reconciliation.find_unsatisfied_open(d),
-}
+from clerk_tui.domain.reconcile.rules import RULES, Rule
 
 
 def flag_key(day: date, outlet_code: str, finding: Finding) -> str:
@@ -66,7 +41,7 @@ class EngineerTally:
     satisfied: int
     flags: int
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "engineer_id": self.engineer_id,
             "name": self.name,
@@ -85,17 +60,20 @@ class ReconcileResult:
     outlet: str
     flags: tuple[Finding, ...]
     engineers: tuple[EngineerTally, ...]
-    summary: dict
+    summary: dict[str, Any]
 
     def key(self, finding: Finding) -> str:
         return flag_key(self.day, self.outlet, finding)
 
-    def as_dict(self, statuses: Mapping[str, str] | None = None) -> dict:
-        """The FORMATS `reconcile` JSON; `statuses` maps flag keys to stored decisions."""
+    def as_dict(
+        self, statuses: Mapping[str, str] | None = None, render: Renderer | None = None
+    ) -> dict[str, Any]:
+        """The FORMATS `reconcile` JSON; `statuses` maps flag keys to stored decisions,
+        `render` makes the evidence text (see `Finding.as_dict`)."""
         statuses = statuses or {}
         flags = []
         for f in self.flags:
-            item = f.as_dict()
+            item = f.as_dict(render)
             item.setdefault("engineer_id", "")
             item["status"] = statuses.get(self.key(f), "open")
             flags.append(item)
@@ -160,16 +138,16 @@ def _tally(data: DayData, flags: list[Finding]) -> tuple[EngineerTally, ...]:
 
 
 def reconcile_day(
-    data: DayData, now: datetime, rules: Mapping[str, Rule] | None = None
+    data: DayData, now: datetime, rules: Sequence[Rule] | None = None
 ) -> ReconcileResult:
-    """Run every reconciliation rule over one outlet's day [H 七.2].
+    """Run every reconciliation rule (the table `rules.RULES`) over one outlet's day [H 七.2].
 
     Flags are merged by `flag_key` (a rerun gives the same set), sorted most severe first,
     then by ticket and kind.
     """
     found: list[Finding] = []
-    for rule in (rules or RULES).values():
-        found.extend(rule(data, now))
+    for rule in RULES if rules is None else rules:
+        found.extend(rule.function(data, now))
     flags = sorted(
         _merge(found, data.day, data.outlet_code),
         key=lambda f: (*f.sort_key(), f.engineer_id, f.with_ticket_no),

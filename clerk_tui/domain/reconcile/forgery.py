@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from datetime import datetime, timedelta
 
-from clerk_tui.domain.findings import Finding
+from clerk_tui.domain.findings import Evidence, Finding
 from clerk_tui.domain.names import find_name, name_key, same_person
 from clerk_tui.domain.reconcile.inputs import (
     FAIRLY_SATISFIED,
@@ -21,7 +21,6 @@ from clerk_tui.domain.reconcile.inputs import (
     assigned_elsewhere,
     hm,
 )
-from clerk_tui.i18n import t
 
 FORGERY_KINDS = frozenset(
     {
@@ -53,19 +52,20 @@ def find_engineer_signed(data: DayData) -> list[Finding]:
         own = next((e for e in engineers if e.code == c.engineer_code), None)
         if own is not None:
             evidence = [
-                t(
+                Evidence(
                     "rec.ev.signer_is_own_engineer",
-                    signer=c.signer_name,
-                    engineer=ix.engineer_label(own.code),
+                    {"signer": c.signer_name, "engineer": ix.engineer_label(own.code)},
                 )
             ]
         else:
             evidence = [
-                t(
+                Evidence(
                     "rec.ev.signer_is_other_engineer",
-                    signer=c.signer_name,
-                    other=", ".join(ix.engineer_label(e.code) for e in engineers),
-                    engineer=ix.engineer_label(c.engineer_code),
+                    {
+                        "signer": c.signer_name,
+                        "other": ", ".join(ix.engineer_label(e.code) for e in engineers),
+                        "engineer": ix.engineer_label(c.engineer_code),
+                    },
                 )
             ]
         v = ix.visit.get(c.ticket_no)
@@ -74,7 +74,7 @@ def find_engineer_signed(data: DayData) -> list[Finding]:
             or find_name(c.signer_name, (n for n, _ in v.household))
         )
         if namesake:
-            evidence.append(t("rec.ev.signer_also_customer"))
+            evidence.append(Evidence("rec.ev.signer_also_customer"))
         out.append(
             Finding(
                 "engineer_signed",
@@ -106,23 +106,25 @@ def find_signer_not_customer(data: DayData) -> list[Finding]:
             continue
         if find_name(c.signer_name, (n for n, _ in v.household)):
             continue
-        recorded = "、".join(f"{n}({r})" if r else n for n, r in v.household) or t("rec.ev.none")
+        members = "、".join(f"{n}({r})" if r else n for n, r in v.household)
+        household = Evidence("rec.ev.household", {"members": members or Evidence("rec.ev.none")})
         relation = c.signer_relation.strip()
         if relation.casefold() in _SELF:
             evidence = (
-                t("rec.ev.signer_not_customer", signer=c.signer_name, customer=v.customer_name),
-                t("rec.ev.household", members=recorded),
+                Evidence(
+                    "rec.ev.signer_not_customer",
+                    {"signer": c.signer_name, "customer": v.customer_name},
+                ),
+                household,
             )
             severity = "high"
         else:
             evidence = (
-                t(
+                Evidence(
                     "rec.ev.relation_not_recorded",
-                    signer=c.signer_name,
-                    relation=relation,
-                    customer=v.customer_name,
+                    {"signer": c.signer_name, "relation": relation, "customer": v.customer_name},
                 ),
-                t("rec.ev.household", members=recorded),
+                household,
             )
             severity = "medium"
         out.append(
@@ -143,9 +145,9 @@ def find_unsigned_satisfied(data: DayData) -> list[Finding]:
     for c in data.cards:
         if c.signature_present or c.satisfaction not in (SATISFIED, FAIRLY_SATISFIED):
             continue
-        evidence = [t("rec.ev.unsigned", satisfaction=c.satisfaction)]
+        evidence = [Evidence("rec.ev.unsigned", {"satisfaction": c.satisfaction})]
         if c.signer_name:
-            evidence.append(t("rec.ev.name_without_signature", signer=c.signer_name))
+            evidence.append(Evidence("rec.ev.name_without_signature", {"signer": c.signer_name}))
         out.append(
             Finding(
                 "unsigned_satisfied",
@@ -167,24 +169,26 @@ class _Timeline:
 
     def __init__(self, cards: list[CardInfo]) -> None:
         spans = sorted(
-            (c for c in cards if c.arrived_at and c.finished_at), key=lambda c: c.arrived_at
+            ((c.arrived_at, c.finished_at, c) for c in cards if c.arrived_at and c.finished_at),
+            key=lambda span: span[0],
         )
-        self.starts: list[datetime] = [c.arrived_at for c in spans]  # type: ignore[misc]
-        self.best: list[tuple[CardInfo, ...]] = []
-        top: tuple[CardInfo, ...] = ()
-        for c in spans:
-            kept = [x for x in top if x.ticket_no != c.ticket_no or x.finished_at > c.finished_at]
-            if all(x.ticket_no != c.ticket_no for x in kept):
-                kept.append(c)
-            top = tuple(sorted(kept, key=lambda x: x.finished_at, reverse=True)[:2])
+        self.starts: list[datetime] = [arrived for arrived, _, _ in spans]
+        # per prefix: up to two (finished, card) of different tickets, latest-ending first
+        self.best: list[tuple[tuple[datetime, CardInfo], ...]] = []
+        top: tuple[tuple[datetime, CardInfo], ...] = ()
+        for _, finished, c in spans:
+            kept = [x for x in top if x[1].ticket_no != c.ticket_no or x[0] > finished]
+            if all(x[1].ticket_no != c.ticket_no for x in kept):
+                kept.append((finished, c))
+            top = tuple(sorted(kept, key=lambda x: x[0], reverse=True)[:2])
             self.best.append(top)
 
     def elsewhere(self, moment: datetime, ticket_no: str) -> CardInfo | None:
         i = bisect.bisect_left(self.starts, moment)
         if i == 0:
             return None
-        for other in self.best[i - 1]:
-            if other.ticket_no != ticket_no and other.finished_at > moment:
+        for finished, other in self.best[i - 1]:
+            if other.ticket_no != ticket_no and finished > moment:
                 return other
         return None
 
@@ -206,36 +210,39 @@ def find_signed_outside_visit(data: DayData) -> list[Finding]:
             s = c.signed_at
             if s is None:
                 continue
-            evidence: list[str] = []
+            evidence: list[Evidence] = []
             severity = ""
             if c.arrived_at and s < c.arrived_at:
                 evidence.append(
-                    t(
+                    Evidence(
                         "rec.ev.signed_before_arrival",
-                        signed=hm(s, data.day),
-                        arrived=hm(c.arrived_at, data.day),
+                        {"signed": hm(s, data.day), "arrived": hm(c.arrived_at, data.day)},
                     )
                 )
                 severity = "high"
             if c.finished_at and s > c.finished_at + leave:
                 evidence.append(
-                    t(
+                    Evidence(
                         "rec.ev.signed_after_leaving",
-                        signed=hm(s, data.day),
-                        left=hm(c.finished_at, data.day),
-                        minutes=data.policy.signed_after_leave_minutes,
+                        {
+                            "signed": hm(s, data.day),
+                            "left": hm(c.finished_at, data.day),
+                            "minutes": data.policy.signed_after_leave_minutes,
+                        },
                     )
                 )
                 severity = severity or "medium"
             other = timeline.elsewhere(s, c.ticket_no)
             if other is not None:
                 evidence.append(
-                    t(
+                    Evidence(
                         "rec.ev.signed_while_elsewhere",
-                        signed=hm(s, data.day),
-                        other=other.ticket_no,
-                        arrived=hm(other.arrived_at, data.day),
-                        left=hm(other.finished_at, data.day),
+                        {
+                            "signed": hm(s, data.day),
+                            "other": other.ticket_no,
+                            "arrived": hm(other.arrived_at, data.day),
+                            "left": hm(other.finished_at, data.day),
+                        },
                     )
                 )
                 severity = "high"
@@ -255,7 +262,7 @@ def find_signed_outside_visit(data: DayData) -> list[Finding]:
 
 def find_card_for_unserved_ticket(data: DayData) -> list[Finding]:
     """A card for a ticket that was cancelled (or transferred, or settled by phone), or that
-    belongs to another engineer: there was no visit by this engineer to sign for. High."""
+    belongs to another engineer: there was no visit by this engineer to sign for [H 七.2]. High."""
     ix = data.index
     out: list[Finding] = []
     for c in data.cards:
@@ -263,12 +270,15 @@ def find_card_for_unserved_ticket(data: DayData) -> list[Finding]:
         if v is None:
             continue
         if v.status in UNSERVED_STATES:
-            evidence = t("rec.ev.ticket_unserved", status=t(f"rec.status.{v.status}"))
+            status = Evidence(f"rec.status.{v.status}")
+            evidence = Evidence("rec.ev.ticket_unserved", {"status": status})
         elif assigned_elsewhere(v, c):
-            evidence = t(
+            evidence = Evidence(
                 "rec.ev.ticket_other_engineer",
-                assigned=ix.engineer_label(v.engineer_code),
-                engineer=ix.engineer_label(c.engineer_code),
+                {
+                    "assigned": ix.engineer_label(v.engineer_code),
+                    "engineer": ix.engineer_label(c.engineer_code),
+                },
             )
         else:
             continue
@@ -282,21 +292,3 @@ def find_card_for_unserved_ticket(data: DayData) -> list[Finding]:
             )
         )
     return out
-
-
-# The callback-based members of the family; import them from here too.
-from clerk_tui.domain.reconcile.forgery_callbacks import (  # noqa: E402
-    find_callback_contradiction,
-    find_engineer_pattern,
-)
-
-__all__ = [
-    "FORGERY_KINDS",
-    "find_callback_contradiction",
-    "find_card_for_unserved_ticket",
-    "find_engineer_pattern",
-    "find_engineer_signed",
-    "find_signed_outside_visit",
-    "find_signer_not_customer",
-    "find_unsigned_satisfied",
-]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
+from datetime import date
 
-from clerk_tui.domain.findings import Finding
+from clerk_tui.domain.findings import Evidence, Finding
 from clerk_tui.domain.reconcile.inputs import (
     FAIRLY_SATISFIED,
     SATISFIED,
@@ -13,25 +14,24 @@ from clerk_tui.domain.reconcile.inputs import (
     DayData,
     hm,
 )
-from clerk_tui.i18n import t
 
 
-def _disagreements(cb: CallbackInfo, cards: list[CardInfo], day) -> list[str]:
+def _disagreements(cb: CallbackInfo, cards: list[CardInfo], day: date) -> list[Evidence]:
     if cb.reached is False:
         return []
-    said: list[str] = []
+    said: list[Evidence] = []
     at = hm(cb.answered_at, day)
     if cb.satisfied is False and any(
         c.satisfaction in (SATISFIED, FAIRLY_SATISFIED) for c in cards
     ):
         sat = next(c.satisfaction for c in cards if c.satisfaction in (SATISFIED, FAIRLY_SATISFIED))
-        said.append(t("rec.ev.cb_not_satisfied", at=at, satisfaction=sat))
+        said.append(Evidence("rec.ev.cb_not_satisfied", {"at": at, "satisfaction": sat}))
     if cb.customer_signed is False and any(c.signature_present for c in cards):
         signer = next((c.signer_name for c in cards if c.signature_present and c.signer_name), "-")
-        said.append(t("rec.ev.cb_not_signed", at=at, signer=signer))
+        said.append(Evidence("rec.ev.cb_not_signed", {"at": at, "signer": signer}))
     if cb.engineer_came is False:
         arrived = next((c.arrived_at for c in cards if c.arrived_at), None)
-        said.append(t("rec.ev.cb_nobody_came", at=at, arrived=hm(arrived, day)))
+        said.append(Evidence("rec.ev.cb_nobody_came", {"at": at, "arrived": hm(arrived, day)}))
     return said
 
 
@@ -62,7 +62,7 @@ def find_engineer_pattern(
     data: DayData, min_cards: int = 2, min_disagreeing: int = 1, share: float = 0.0
 ) -> list[Finding]:
     """An engineer whose cards are all 满意 while callbacks disagree on at least
-    max(min_disagreeing, ceil(share × cards)) of his tickets. High, one per engineer."""
+    max(min_disagreeing, ceil(share × cards)) of his tickets [H 七.1–2]. High, one per engineer."""
     ix = data.index
     out: list[Finding] = []
     for code, cards in sorted(ix.cards_of_engineer.items()):
@@ -80,8 +80,13 @@ def find_engineer_pattern(
         if len(disagreeing) < max(needed, 1):
             continue
         evidence = (
-            t("rec.ev.all_satisfied", engineer=ix.engineer_label(code), n=len(cards)),
-            t("rec.ev.callbacks_disagree", n=len(disagreeing), tickets=", ".join(disagreeing)),
+            Evidence(
+                "rec.ev.all_satisfied", {"engineer": ix.engineer_label(code), "n": len(cards)}
+            ),
+            Evidence(
+                "rec.ev.callbacks_disagree",
+                {"n": len(disagreeing), "tickets": ", ".join(disagreeing)},
+            ),
         )
         out.append(Finding("engineer_pattern", "high", evidence, engineer_id=code))
     return out

@@ -1,10 +1,10 @@
-"""End-of-day card and slip presence rules (对帐 [H 六, 七.2]); re-exports the timing and callback rules."""
+"""End-of-day card and slip presence rules (对帐 [H 六, 七.2]): missing, late, orphan and duplicate cards, slips."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from clerk_tui.domain.findings import Finding
+from clerk_tui.domain.findings import Evidence, Finding
 from clerk_tui.domain.reconcile.inputs import (
     UNSERVED_STATES,
     CardInfo,
@@ -12,12 +12,11 @@ from clerk_tui.domain.reconcile.inputs import (
     assigned_elsewhere,
     hm,
 )
-from clerk_tui.i18n import t
 
 
-def _status(status: str) -> str:
-    label = t(f"rec.status.{status}")
-    return status if label.startswith("rec.status.") else label
+def _status(status: str) -> Evidence:
+    """The status's label (a status the catalog does not know shows as its code)."""
+    return Evidence(f"rec.status.{status}")
 
 
 def find_missing_card(data: DayData, now: datetime) -> list[Finding]:
@@ -35,13 +34,15 @@ def find_missing_card(data: DayData, now: datetime) -> list[Finding]:
         if now < due:
             continue
         evidence = (
-            t(
+            Evidence(
                 "rec.ev.visit",
-                start=hm(v.appointment_start, data.day),
-                engineer=ix.engineer_label(v.engineer_code),
-                status=_status(v.status),
+                {
+                    "start": hm(v.appointment_start, data.day),
+                    "engineer": ix.engineer_label(v.engineer_code),
+                    "status": _status(v.status),
+                },
             ),
-            t("rec.ev.no_card_by", due=hm(due, data.day)),
+            Evidence("rec.ev.no_card_by", {"due": hm(due, data.day)}),
         )
         out.append(
             Finding(
@@ -72,10 +73,9 @@ def find_late_card(data: DayData) -> list[Finding]:
                 "late_card",
                 "medium" if later_day else "low",
                 (
-                    t(
+                    Evidence(
                         "rec.ev.card_returned_late",
-                        at=hm(c.returned_at, data.day),
-                        due=hm(due, data.day),
+                        {"at": hm(c.returned_at, data.day), "due": hm(due, data.day)},
                     ),
                 ),
                 ticket_no=c.ticket_no,
@@ -101,7 +101,7 @@ def find_orphan_card(data: DayData) -> list[Finding]:
                 Finding(
                     "orphan_card",
                     "high",
-                    (t("rec.ev.unknown_ticket", ticket=c.ticket_no),),
+                    (Evidence("rec.ev.unknown_ticket", {"ticket": c.ticket_no}),),
                     ticket_no=c.ticket_no,
                     engineer_id=c.engineer_code,
                 )
@@ -110,12 +110,13 @@ def find_orphan_card(data: DayData) -> list[Finding]:
         if v.status in UNSERVED_STATES or assigned_elsewhere(v, c):
             continue
         if v.visit_day != data.day:
-            when = hm(v.appointment_start) if v.appointment_start else t("rec.ev.none")
+            when = hm(v.appointment_start) if v.appointment_start else Evidence("rec.ev.none")
+            that_day = {"day": data.day.isoformat(), "appointment": when}
             out.append(
                 Finding(
                     "orphan_card",
                     "medium",
-                    (t("rec.ev.no_visit_that_day", day=data.day.isoformat(), appointment=when),),
+                    (Evidence("rec.ev.no_visit_that_day", that_day),),
                     ticket_no=c.ticket_no,
                     engineer_id=c.engineer_code,
                 )
@@ -123,13 +124,15 @@ def find_orphan_card(data: DayData) -> list[Finding]:
     return out
 
 
-def _card_line(c: CardInfo, day) -> str:
-    return t(
+def _card_line(c: CardInfo, day: date) -> Evidence:
+    return Evidence(
         "rec.ev.card_line",
-        engineer=c.engineer_code,
-        signer=c.signer_name or "-",
-        signed=hm(c.signed_at, day),
-        satisfaction=c.satisfaction or "-",
+        {
+            "engineer": c.engineer_code,
+            "signer": c.signer_name or "-",
+            "signed": hm(c.signed_at, day),
+            "satisfaction": c.satisfaction or "-",
+        },
     )
 
 
@@ -154,7 +157,8 @@ def find_duplicate_card(data: DayData) -> list[Finding]:
             )
             for c in cards
         }
-        evidence = (t("rec.ev.card_count", n=len(cards)), *(_card_line(c, data.day) for c in cards))
+        count = Evidence("rec.ev.card_count", {"n": len(cards)})
+        evidence = (count, *(_card_line(c, data.day) for c in cards))
         out.append(
             Finding(
                 "duplicate_card",
@@ -186,7 +190,7 @@ def find_missing_slip(data: DayData, now: datetime) -> list[Finding]:
                     Finding(
                         "missing_slip",
                         "medium",
-                        (t("rec.ev.no_slip_by", due=hm(due, data.day)),),
+                        (Evidence("rec.ev.no_slip_by", {"due": hm(due, data.day)}),),
                         ticket_no=v.ticket_no,
                         engineer_id=v.engineer_code,
                     )
@@ -199,10 +203,9 @@ def find_missing_slip(data: DayData, now: datetime) -> list[Finding]:
                     "missing_slip",
                     "low",
                     (
-                        t(
+                        Evidence(
                             "rec.ev.slip_returned_late",
-                            at=hm(min(returned), data.day),
-                            due=hm(due, data.day),
+                            {"at": hm(min(returned), data.day), "due": hm(due, data.day)},
                         ),
                     ),
                     ticket_no=v.ticket_no,
@@ -210,26 +213,3 @@ def find_missing_slip(data: DayData, now: datetime) -> list[Finding]:
                 )
             )
     return out
-
-
-# Lateness and callback rules live beside these; import them from here too.
-from clerk_tui.domain.reconcile.timing import (  # noqa: E402
-    find_callback_overdue,
-    find_late_arrival,
-    find_late_no_call_ahead,
-    find_unsatisfied_open,
-    last_unsatisfied,
-)
-
-__all__ = [
-    "find_callback_overdue",
-    "find_duplicate_card",
-    "find_late_arrival",
-    "find_late_card",
-    "find_late_no_call_ahead",
-    "find_missing_card",
-    "find_missing_slip",
-    "find_orphan_card",
-    "find_unsatisfied_open",
-    "last_unsatisfied",
-]

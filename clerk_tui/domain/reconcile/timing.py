@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from clerk_tui.domain.findings import Finding
+from clerk_tui.domain.findings import Evidence, Finding
 from clerk_tui.domain.reconcile.inputs import (
     FAIRLY_SATISFIED,
     SATISFIED,
@@ -15,7 +15,6 @@ from clerk_tui.domain.reconcile.inputs import (
     hm,
     minutes_between,
 )
-from clerk_tui.i18n import t
 
 
 def _lateness(data: DayData, c: CardInfo) -> int | None:
@@ -45,12 +44,14 @@ def find_late_arrival(data: DayData) -> list[Finding]:
                 "late_arrival",
                 "medium" if late > threshold else "low",
                 (
-                    t(
+                    Evidence(
                         "rec.ev.late",
-                        start=hm(start, data.day),
-                        arrived=hm(c.arrived_at, data.day),
-                        minutes=late,
-                        threshold=threshold,
+                        {
+                            "start": hm(start, data.day),
+                            "arrived": hm(c.arrived_at, data.day),
+                            "minutes": late,
+                            "threshold": threshold,
+                        },
                     ),
                 ),
                 ticket_no=c.ticket_no,
@@ -67,16 +68,14 @@ def find_late_no_call_ahead(data: DayData) -> list[Finding]:
         late = _lateness(data, c)
         if late is None or late <= 0 or c.called_ahead is True:
             continue
-        said = (
-            t("rec.ev.called_ahead_no")
-            if c.called_ahead is False
-            else t("rec.ev.called_ahead_blank")
+        said = Evidence(
+            "rec.ev.called_ahead_no" if c.called_ahead is False else "rec.ev.called_ahead_blank"
         )
         out.append(
             Finding(
                 "late_no_call_ahead",
                 "medium",
-                (t("rec.ev.late_minutes", minutes=late), said),
+                (Evidence("rec.ev.late_minutes", {"minutes": late}), said),
                 ticket_no=c.ticket_no,
                 engineer_id=c.engineer_code,
             )
@@ -118,19 +117,16 @@ def find_callback_overdue(data: DayData, now: datetime) -> list[Finding]:
         late = overdue_minutes(cb.due_at, now)
         if late == 0 or cb.due_at is None or _done(cb):
             continue
-        reason = t(f"rec.reason.{cb.reason}") if cb.reason else "-"
-        if reason.startswith("rec.reason."):
-            reason = cb.reason
+        # the reason's label; a reason the catalog does not know shows as its code
+        reason: str | Evidence = Evidence(f"rec.reason.{cb.reason}") if cb.reason else "-"
         out.append(
             Finding(
                 "callback_overdue",
                 "high" if cb.reason == "remedy" else "medium",
                 (
-                    t(
+                    Evidence(
                         "rec.ev.callback_overdue",
-                        due=hm(cb.due_at, data.day),
-                        reason=reason,
-                        minutes=late,
+                        {"due": hm(cb.due_at, data.day), "reason": reason, "minutes": late},
                     ),
                 ),
                 ticket_no=cb.ticket_no,
@@ -190,11 +186,12 @@ def find_unsatisfied_open(data: DayData) -> list[Finding]:
             for cb in ix.callbacks.get(ticket_no, ())
             if not _done(cb) and cb.due_at and (cb.due_at >= at)
         ]
-        evidence = [t("rec.ev.unsatisfied_at", at=hm(at, data.day))]
+        evidence = [Evidence("rec.ev.unsatisfied_at", {"at": hm(at, data.day)})]
         if pending:
-            evidence.append(t("rec.ev.follow_up_pending", due=hm(pending[0].due_at, data.day)))
+            due = hm(pending[0].due_at, data.day)
+            evidence.append(Evidence("rec.ev.follow_up_pending", {"due": due}))
         else:
-            evidence.append(t("rec.ev.no_follow_up"))
+            evidence.append(Evidence("rec.ev.no_follow_up"))
         out.append(
             Finding(
                 "unsatisfied_open",

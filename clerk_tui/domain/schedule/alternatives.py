@@ -11,10 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from clerk_tui.domain.findings import Finding
+from clerk_tui.domain.findings import Evidence, Finding
 from clerk_tui.domain.schedule.dayplan import DayPlan, Visit, clock, span
 from clerk_tui.domain.schedule.rules import run_rules
-from clerk_tui.i18n import t
 
 # Weights of the ranking penalty (minute-equivalents; lower is better).
 WEIGHT_SHIFT = 0.5  # per minute away from the booked / requested time
@@ -29,10 +28,10 @@ class Proposal:
     engineer_code: str
     start: datetime
     score: float
-    reasons: tuple[str, ...]
+    reasons: tuple[Evidence, ...]
     end: datetime
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, str]:
         """FORMATS `alternatives` item."""
         return {"engineer_id": self.engineer_code, "start": self.start.strftime("%Y-%m-%d %H:%M")}
 
@@ -141,38 +140,43 @@ def _involves(findings: list[Finding], ticket_no: str) -> bool:
     return any(ticket_no in (f.ticket_no, f.with_ticket_no) for f in findings)
 
 
-def _reasons(plan: DayPlan, visit: Visit, c: _Candidate) -> tuple[str, ...]:
+def _reasons(plan: DayPlan, visit: Visit, c: _Candidate) -> tuple[Evidence, ...]:
     eng = plan.engineers[c.code]
-    out: list[str] = []
+    out: list[Evidence] = []
     lo, hi = visit.requested_start, visit.requested_end
     anchor = _anchor(visit)
     if lo is not None and hi is not None:
-        out.append(t("sch.why.in_window", start=clock(lo, plan.day), end=clock(hi, plan.day)))
+        window = {"start": clock(lo, plan.day), "end": clock(hi, plan.day)}
+        out.append(Evidence("sch.why.in_window", window))
     if visit.start is not None and anchor == visit.start:
         shift = _minutes(c.start - visit.start)
         if shift == 0:
-            out.append(t("sch.why.same_time"))
+            out.append(Evidence("sch.why.same_time"))
         else:
-            direction = t("sch.why.later") if shift > 0 else t("sch.why.earlier")
-            out.append(t("sch.why.shift", minutes=abs(shift), direction=direction))
-    unknown = t("sch.district_unknown")
+            direction = Evidence("sch.why.later" if shift > 0 else "sch.why.earlier")
+            out.append(Evidence("sch.why.shift", {"minutes": abs(shift), "direction": direction}))
+    unknown = Evidence("sch.district_unknown")
     origin = c.prev.district if c.prev is not None else eng.base_district
     out.append(
-        t(
+        Evidence(
             "sch.why.travel_from",
-            district=origin or unknown,
-            minutes=plan.travel_minutes(origin, visit.district),
+            {
+                "district": origin or unknown,
+                "minutes": plan.travel_minutes(origin, visit.district),
+            },
         )
     )
     if c.nxt is not None:
         out.append(
-            t(
+            Evidence(
                 "sch.why.travel_to",
-                district=c.nxt.district or unknown,
-                minutes=plan.travel_minutes(visit.district, c.nxt.district),
+                {
+                    "district": c.nxt.district or unknown,
+                    "minutes": plan.travel_minutes(visit.district, c.nxt.district),
+                },
             )
         )
-    out.append(t("sch.why.load", count=c.load, capacity=plan.capacity(c.code)))
+    out.append(Evidence("sch.why.load", {"count": c.load, "capacity": plan.capacity(c.code)}))
     return tuple(out)
 
 

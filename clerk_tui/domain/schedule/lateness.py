@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
 
+from clerk_tui.domain.findings import Evidence
 from clerk_tui.domain.policy import Policy
-from clerk_tui.i18n import t
 
 LatenessResponse = Literal["none", "apology", "apology_and_gift", "manager_visit"]
 
@@ -44,13 +44,13 @@ def lateness_response(
     return "apology_and_gift"
 
 
-def describe_lateness(late_minutes: int, response: LatenessResponse) -> str:
-    """The response as one interface sentence."""
+def describe_lateness(late_minutes: int, response: LatenessResponse) -> Evidence:
+    """The response as one message (rendered by the caller, in its reader's language)."""
     if response == "none":
-        return t("sch.late.none")
+        return Evidence("sch.late.none")
     if response == "manager_visit":
-        return t("sch.late.manager_visit")
-    return t(f"sch.late.{response}", minutes=late_minutes)
+        return Evidence("sch.late.manager_visit")
+    return Evidence(f"sch.late.{response}", {"minutes": late_minutes})
 
 
 @dataclass(frozen=True)
@@ -62,9 +62,9 @@ class FailedVisitAction:
     consent_required: bool  # only with the customer's agreement
     manager_visit: bool  # 售后经理亲自上门
 
-    def describe(self) -> str:
-        """The action as one interface sentence."""
-        return t(f"sch.fail.{self.reason}")
+    def describe(self) -> Evidence:
+        """The action as one message (rendered by the caller, in its reader's language)."""
+        return Evidence(f"sch.fail.{self.reason}")
 
 
 def failed_visit_action(reason: str) -> FailedVisitAction:

@@ -12,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from datetime import datetime, timedelta
 
-from clerk_tui.domain.findings import SEVERITY_ORDER, Finding
+from clerk_tui.domain.findings import SEVERITY_ORDER, Evidence, Finding
 from clerk_tui.domain.schedule.dayplan import UNASSIGNED, DayPlan, EngineerDay, Visit, clock, span
-from clerk_tui.i18n import t
 
 # The plan's shapes are re-exported: they are this module's input.
 __all__ = ["DayPlan", "EngineerDay", "Visit", "RULES", "run_rules", "find_conflicts"]
@@ -27,22 +26,23 @@ def _minutes(delta: timedelta) -> int:
     return int(delta.total_seconds() // 60)
 
 
-def _visit_ev(plan: DayPlan, v: Visit) -> str:
+def _visit_ev(plan: DayPlan, v: Visit) -> Evidence:
     start, end = span(v)
-    return t(
-        "sch.ev.visit", ticket=v.ticket_no, start=clock(start, plan.day), end=clock(end, plan.day)
+    return Evidence(
+        "sch.ev.visit",
+        {"ticket": v.ticket_no, "start": clock(start, plan.day), "end": clock(end, plan.day)},
     )
 
 
-def _engineer_ev(plan: DayPlan, code: str) -> str:
+def _engineer_ev(plan: DayPlan, code: str) -> Evidence:
     eng = plan.engineers.get(code)
-    return t("sch.ev.engineer", name=eng.name if eng else code, code=code)
+    return Evidence("sch.ev.engineer", {"name": eng.name if eng else code, "code": code})
 
 
 def _finding(
     kind: str,
     severity: str,
-    evidence: tuple[str, ...],
+    evidence: tuple[Evidence, ...],
     v: Visit,
     code: str,
     other: Visit | None = None,
@@ -78,7 +78,7 @@ def overlap(plan: DayPlan, engineers: Collection[str] | None = None) -> list[Fin
                     _engineer_ev(plan, code),
                     _visit_ev(plan, a),
                     _visit_ev(plan, b),
-                    t("sch.ev.overlap", minutes=shared),
+                    Evidence("sch.ev.overlap", {"minutes": shared}),
                 )
                 out.append(_finding("overlap", "high", evidence, b, code, a))
     return out
@@ -93,7 +93,7 @@ def insufficient_travel(plan: DayPlan, engineers: Collection[str] | None = None)
     """
     out: list[Finding] = []
     buffer = plan.policy.travel_buffer_minutes
-    unknown = t("sch.district_unknown")
+    unknown = Evidence("sch.district_unknown")
     for code, visits in plan.groups(engineers):
         if code == UNASSIGNED:
             continue
@@ -107,17 +107,22 @@ def insufficient_travel(plan: DayPlan, engineers: Collection[str] | None = None)
                 continue
             evidence = (
                 _engineer_ev(plan, code),
-                t(
+                Evidence(
                     "sch.ev.gap",
-                    ticket=a.ticket_no,
-                    district=a.district or unknown,
-                    end=clock(a_end, plan.day),
-                    other=b.ticket_no,
-                    other_district=b.district or unknown,
-                    start=clock(b_start, plan.day),
-                    gap=gap,
+                    {
+                        "ticket": a.ticket_no,
+                        "district": a.district or unknown,
+                        "end": clock(a_end, plan.day),
+                        "other": b.ticket_no,
+                        "other_district": b.district or unknown,
+                        "start": clock(b_start, plan.day),
+                        "gap": gap,
+                    },
                 ),
-                t("sch.ev.travel_need", travel=travel, buffer=buffer, need=travel + buffer),
+                Evidence(
+                    "sch.ev.travel_need",
+                    {"travel": travel, "buffer": buffer, "need": travel + buffer},
+                ),
             )
             out.append(_finding("insufficient_travel", "medium", evidence, b, code, a))
     return out
@@ -141,7 +146,7 @@ def outside_hours(plan: DayPlan, engineers: Collection[str] | None = None) -> li
             if start < begin or end > finish:
                 evidence = (
                     _engineer_ev(plan, code),
-                    t("sch.ev.hours", start=clock(begin), end=clock(finish)),
+                    Evidence("sch.ev.hours", {"start": clock(begin), "end": clock(finish)}),
                     _visit_ev(plan, v),
                 )
                 out.append(_finding("outside_hours", "medium", evidence, v, code))
@@ -160,11 +165,11 @@ def engineer_inactive(plan: DayPlan, engineers: Collection[str] | None = None) -
             continue
         eng = plan.engineers.get(code)
         if eng is None:
-            why = t("sch.ev.not_on_roster", code=code)
+            why = Evidence("sch.ev.not_on_roster", {"code": code})
         elif not eng.active:
-            why = t("sch.ev.inactive", name=eng.name, code=code)
+            why = Evidence("sch.ev.inactive", {"name": eng.name, "code": code})
         elif eng.on_leave:
-            why = t("sch.ev.on_leave", name=eng.name, code=code)
+            why = Evidence("sch.ev.on_leave", {"name": eng.name, "code": code})
         else:
             continue
         out.extend(
@@ -187,11 +192,15 @@ def skill_mismatch(plan: DayPlan, engineers: Collection[str] | None = None) -> l
             continue
         for v in visits:
             if v.category and v.category not in eng.skills:
-                skills = "、".join(sorted(eng.skills)) or t("sch.ev.no_skills")
+                skills: str | Evidence = "、".join(sorted(eng.skills)) or Evidence(
+                    "sch.ev.no_skills"
+                )
                 evidence = (
                     _engineer_ev(plan, code),
                     _visit_ev(plan, v),
-                    t("sch.ev.skill", category=v.category, name=eng.name, skills=skills),
+                    Evidence(
+                        "sch.ev.skill", {"category": v.category, "name": eng.name, "skills": skills}
+                    ),
                 )
                 out.append(_finding("skill_mismatch", "high", evidence, v, code))
     return out
@@ -213,12 +222,15 @@ def outside_requested_window(
             if (lo is None or start >= lo) and (hi is None or start <= hi):
                 continue
             if lo is not None and hi is not None:
-                asked = t("sch.ev.requested", start=clock(lo, plan.day), end=clock(hi, plan.day))
+                asked = Evidence(
+                    "sch.ev.requested", {"start": clock(lo, plan.day), "end": clock(hi, plan.day)}
+                )
             elif lo is not None:
-                asked = t("sch.ev.requested_from", start=clock(lo, plan.day))
+                asked = Evidence("sch.ev.requested_from", {"start": clock(lo, plan.day)})
             else:
-                asked = t("sch.ev.requested_until", end=clock(hi, plan.day) if hi else "")
-            evidence = (asked, t("sch.ev.arrival", start=clock(start, plan.day)))
+                until = clock(hi, plan.day) if hi else ""
+                asked = Evidence("sch.ev.requested_until", {"end": until})
+            evidence = (asked, Evidence("sch.ev.arrival", {"start": clock(start, plan.day)}))
             out.append(_finding("outside_requested_window", "medium", evidence, v, code))
     return out
 
@@ -235,7 +247,7 @@ def over_capacity(plan: DayPlan, engineers: Collection[str] | None = None) -> li
         cap = plan.capacity(code)
         if eng is None or len(visits) <= cap:
             continue
-        why = t("sch.ev.capacity", name=eng.name, count=len(visits), capacity=cap)
+        why = Evidence("sch.ev.capacity", {"name": eng.name, "count": len(visits), "capacity": cap})
         out.extend(
             _finding("over_capacity", "low", (why, _visit_ev(plan, v)), v, code)
             for v in visits[cap:]
@@ -250,11 +262,9 @@ def unassigned(plan: DayPlan, engineers: Collection[str] | None = None) -> list[
     out: list[Finding] = []
     for v in plan.schedule(UNASSIGNED):
         start, end = span(v)
-        why = t(
+        why = Evidence(
             "sch.ev.unassigned",
-            ticket=v.ticket_no,
-            start=clock(start, plan.day),
-            end=clock(end, plan.day),
+            {"ticket": v.ticket_no, "start": clock(start, plan.day), "end": clock(end, plan.day)},
         )
         out.append(_finding("unassigned", "high", (why,), v, UNASSIGNED))
     return out

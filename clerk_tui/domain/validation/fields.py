@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from clerk_tui.domain.findings import Finding
+from clerk_tui.domain.findings import Evidence, Finding
 from clerk_tui.domain.validation.address import missing_address_parts
 from clerk_tui.domain.validation.phone import check_phone
 from clerk_tui.domain.validation.ticket_info import TicketInfo, ValidationContext
-from clerk_tui.i18n import t
+
+ELLIPSIS = "..."  # the end of clipped text (the same in every language)
 
 # One severity per kind; `missing_field` is graded by the field (MISSING_FIELD_SEVERITY).
 SEVERITY: dict[str, str] = {
@@ -57,7 +58,7 @@ def next_contact(source: str, dispatcher_checked: bool = False) -> str:
 
 
 def _finding(
-    ticket: TicketInfo, kind: str, field_name: str, *evidence: str, **extra: str
+    ticket: TicketInfo, kind: str, field_name: str, *evidence: Evidence, **extra: str
 ) -> Finding:
     extra.setdefault("next_step", next_contact(ticket.source, ticket.dispatcher_checked))
     severity = extra.pop("severity", SEVERITY[kind])
@@ -66,7 +67,7 @@ def _finding(
 
 def _clip(text: str, limit: int = 40) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit] + t("val.ellipsis")
+    return text if len(text) <= limit else text[:limit] + ELLIPSIS
 
 
 def _when(value: datetime | date | None) -> str:
@@ -90,7 +91,7 @@ def check_missing_fields(ticket: TicketInfo, ctx: ValidationContext) -> list[Fin
             ticket,
             "missing_field",
             name,
-            t("val.missing", field=t(f"val.field.{name}")),
+            Evidence("val.missing", {"field": Evidence(f"val.field.{name}")}),
             severity=MISSING_FIELD_SEVERITY[name],
         )
         for name in required
@@ -110,7 +111,7 @@ def check_phone_valid(ticket: TicketInfo, ctx: ValidationContext) -> list[Findin
             ticket,
             "invalid_phone",
             "phone",
-            t(f"val.phone.{checked.reason}", phone=_clip(ticket.phone)),
+            Evidence(f"val.phone.{checked.reason}", {"phone": _clip(ticket.phone)}),
         )
     ]
 
@@ -122,8 +123,10 @@ def check_address_complete(ticket: TicketInfo, ctx: ValidationContext) -> list[F
     missing = missing_address_parts(ticket.address, ctx.districts)
     if not missing:
         return []
-    parts = t("val.list_sep").join(t(f"val.addr.{part}") for part in missing)
-    evidence = t("val.address.incomplete", address=_clip(ticket.address), parts=parts)
+    parts = tuple(Evidence(f"val.addr.{part}") for part in missing)  # a list, shown "、"-joined
+    evidence = Evidence(
+        "val.address.incomplete", {"address": _clip(ticket.address), "parts": parts}
+    )
     return [_finding(ticket, "incomplete_address", "address", evidence)]
 
 
@@ -131,7 +134,7 @@ def check_model_known(ticket: TicketInfo, ctx: ValidationContext) -> list[Findin
     """[H 一.1, 一.3(2)] 无产品型号: a model not in the catalog (so no warranty or parts known)."""
     if not ticket.product_model.strip() or ctx.model(ticket.product_model) is not None:
         return []
-    evidence = t("val.model.unknown", model=_clip(ticket.product_model))
+    evidence = Evidence("val.model.unknown", {"model": _clip(ticket.product_model)})
     return [_finding(ticket, "unknown_model", "product_model", evidence)]
 
 
@@ -139,8 +142,8 @@ def check_purchase_not_future(ticket: TicketInfo, ctx: ValidationContext) -> lis
     """[H 一.1] 购买日期: a purchase date after today cannot be right."""
     if ticket.purchase_date is None or ticket.purchase_date <= ctx.today:
         return []
-    evidence = t(
-        "val.purchase.future", purchase=_when(ticket.purchase_date), today=_when(ctx.today)
+    evidence = Evidence(
+        "val.purchase.future", {"purchase": _when(ticket.purchase_date), "today": _when(ctx.today)}
     )
     return [_finding(ticket, "purchase_date_future", "purchase_date", evidence)]
 
@@ -152,11 +155,13 @@ def check_purchase_after_release(ticket: TicketInfo, ctx: ValidationContext) -> 
         return []
     if ticket.purchase_date >= info.release_date:
         return []
-    evidence = t(
+    evidence = Evidence(
         "val.purchase.before_release",
-        purchase=_when(ticket.purchase_date),
-        model=info.model,
-        release=_when(info.release_date),
+        {
+            "purchase": _when(ticket.purchase_date),
+            "model": info.model,
+            "release": _when(info.release_date),
+        },
     )
     return [_finding(ticket, "purchase_before_release", "purchase_date", evidence)]
 
@@ -166,5 +171,5 @@ def check_requested_window(ticket: TicketInfo, ctx: ValidationContext) -> list[F
     start, end = ticket.requested_start, ticket.requested_end
     if start is None or end is None or end > start:
         return []
-    evidence = t("val.window.reversed", start=_when(start), end=_when(end))
+    evidence = Evidence("val.window.reversed", {"start": _when(start), "end": _when(end)})
     return [_finding(ticket, "invalid_window", "requested_window", evidence)]

@@ -29,9 +29,22 @@ _CN_PREFIX = re.compile(r"^(?:\+86|0086)")
 _MOBILE_SHAPE = re.compile(r"1\d{10}", re.ASCII)
 _NON_DIGIT = re.compile(r"\D", re.ASCII)
 _LANDLINE_SHAPE = re.compile(r"0(?:[12]\d|[3-9]\d\d)\d{7,8}", re.ASCII)
-_CN_META = PhoneMetadata.metadata_for_region(REGION)
-_CN_MOBILE = re.compile(_CN_META.mobile.national_number_pattern)
-_CN_FIXED = re.compile(_CN_META.fixed_line.national_number_pattern)
+
+
+def _cn_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """libphonenumber's national patterns of mainland mobiles and landlines."""
+    meta = PhoneMetadata.metadata_for_region(REGION)
+    mobile = meta.mobile if meta is not None else None
+    fixed = meta.fixed_line if meta is not None else None
+    if mobile is None or fixed is None:
+        raise RuntimeError(f"phonenumbers has no metadata for region {REGION}")
+    mobile_pattern, fixed_pattern = mobile.national_number_pattern, fixed.national_number_pattern
+    if mobile_pattern is None or fixed_pattern is None:
+        raise RuntimeError(f"phonenumbers has no number patterns for region {REGION}")
+    return re.compile(mobile_pattern), re.compile(fixed_pattern)
+
+
+_CN_MOBILE, _CN_FIXED = _cn_patterns()
 
 
 @dataclass(frozen=True, slots=True)

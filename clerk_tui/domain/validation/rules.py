@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 
-from clerk_tui.domain.findings import SEVERITY_ORDER, Finding
+from clerk_tui.domain.findings import SEVERITY_ORDER, Evidence, Finding
 from clerk_tui.domain.states import OPEN_STATES
 from clerk_tui.domain.validation.fields import (
     MISSING_FIELD_SEVERITY,
@@ -37,7 +37,6 @@ from clerk_tui.domain.validation.ticket_info import (
     squeeze,
 )
 from clerk_tui.domain.warranty import WarrantyStatus, warranty_status
-from clerk_tui.i18n import t
 
 __all__ = [
     "MISSING_FIELD_SEVERITY",
@@ -90,12 +89,14 @@ def check_duplicate(ticket: TicketInfo, ctx: ValidationContext) -> list[Finding]
             ticket,
             "duplicate_ticket",
             "ticket_no",
-            t(
+            Evidence(
                 "val.duplicate",
-                other=p.ticket_no,
-                product=_product(p),
-                status=p.status,
-                created=_when(p.created_at),
+                {
+                    "other": p.ticket_no,
+                    "product": _product(p),
+                    "status": p.status,
+                    "created": _when(p.created_at),
+                },
             ),
             with_ticket_no=p.ticket_no,
         )
@@ -121,8 +122,14 @@ def check_repeat_repair(ticket: TicketInfo, ctx: ValidationContext) -> list[Find
     if best is None:
         return []
     days, p = best
-    evidence = t(
-        "val.repeat", days=days, other=p.ticket_no, product=_product(p), created=_when(p.created_at)
+    evidence = Evidence(
+        "val.repeat",
+        {
+            "days": days,
+            "other": p.ticket_no,
+            "product": _product(p),
+            "created": _when(p.created_at),
+        },
     )
     return [
         _finding(ticket, "repeat_repair", "product_model", evidence, with_ticket_no=p.ticket_no)
@@ -135,7 +142,7 @@ def check_misuse(ticket: TicketInfo, ctx: ValidationContext) -> list[Finding]:
         return []
     folded = squeeze(ticket.symptom)
     evidence = tuple(
-        t("val.misuse", phrase=phrase, category=category, explanation=explanation)
+        Evidence("val.misuse", {"phrase": phrase, "category": category, "explanation": explanation})
         for key, phrase, category, explanation in ctx.misuse_index
         if key in folded
     )
@@ -157,7 +164,7 @@ def check_symptom_clear(ticket: TicketInfo, ctx: ValidationContext) -> list[Find
         folded = folded.replace(word, "")
     if len(folded) >= 2 and folded not in _VAGUE_SYMPTOMS:
         return []
-    evidence = t("val.symptom.unclear", symptom=_clip(ticket.symptom))
+    evidence = Evidence("val.symptom.unclear", {"symptom": _clip(ticket.symptom)})
     return [_finding(ticket, "unclear_symptom", "symptom", evidence)]
 
 
@@ -166,7 +173,7 @@ def check_part_stock(ticket: TicketInfo, ctx: ValidationContext) -> list[Finding
     if not ticket.part_needed.strip() or ticket.part_in_stock:
         return []
     key = "val.part.out_of_stock" if ticket.part_in_stock is False else "val.part.stock_unknown"
-    evidence = t(key, part=_clip(ticket.part_needed))
+    evidence = Evidence(key, {"part": _clip(ticket.part_needed)})
     return [
         _finding(ticket, "part_unavailable", "part_needed", evidence, next_step="requisition_part")
     ]

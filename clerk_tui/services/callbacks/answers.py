@@ -7,7 +7,6 @@ ticket is written only while the ticket's day is open, and flags only while thei
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -18,6 +17,13 @@ from sqlmodel import Session, col, select
 from clerk_tui.db.models import Callback, Flag, Ticket
 from clerk_tui.domain.callbacks.due import FOLLOW_UP, RETRY, callback_due
 from clerk_tui.domain.callbacks.sampling import CallbackDue
+from clerk_tui.domain.findings import (
+    Evidence,
+    EvidenceValue,
+    StoredEvidence,
+    evidence_from_json,
+    evidence_to_json,
+)
 from clerk_tui.domain.reconcile.forgery import FORGERY_KINDS
 from clerk_tui.i18n import t
 from clerk_tui.services import audit
@@ -137,14 +143,24 @@ def _verdict(cb: Callback) -> str:
     return ""
 
 
-def _said(cb: Callback) -> str:
-    return t(
+def _yn_evidence(value: bool | None) -> EvidenceValue:
+    return "-" if value is None else Evidence("cb.v.yes" if value else "cb.v.no")
+
+
+def _said(cb: Callback) -> Evidence:
+    return Evidence(
         "cb.ev.said",
-        at=_hm(cb.called_at or cb.done_at or datetime.min),
-        satisfied=_yn(cb.satisfied),
-        signed=_yn(cb.customer_signed),
-        came=_yn(cb.engineer_came),
+        {
+            "at": _hm(cb.called_at or cb.done_at or datetime.min),
+            "satisfied": _yn_evidence(cb.satisfied),
+            "signed": _yn_evidence(cb.customer_signed),
+            "came": _yn_evidence(cb.engineer_came),
+        },
     )
+
+
+def _as_json(evidence: list[StoredEvidence]) -> list[object]:
+    return [e.to_json() if isinstance(e, Evidence) else e for e in evidence]
 
 
 def _open_day(s: Session, states: dict, outlet_id: int | None, day: date | None) -> bool:
@@ -161,7 +177,10 @@ def _flags(
     verdict = _verdict(cb)
     if not verdict:
         return
-    lines = [_said(cb), t("cb.ev.contradicts" if verdict == "contradicts" else "cb.ev.confirms")]
+    lines = [
+        _said(cb),
+        Evidence("cb.ev.contradicts" if verdict == "contradicts" else "cb.ev.confirms"),
+    ]
     flags = s.exec(
         select(Flag).where(
             Flag.ticket_no == tk.ticket_no,
@@ -172,15 +191,12 @@ def _flags(
     for flag in flags:
         if not _open_day(s, states, flag.outlet_id, flag.business_date):
             continue
-        try:
-            evidence = list(json.loads(flag.evidence or "[]"))
-        except ValueError:
-            evidence = [flag.evidence]
+        evidence: list[StoredEvidence] = list(evidence_from_json(flag.evidence))
         new = [x for x in lines if x not in evidence]
         if not new:
             continue
-        before = {"evidence": evidence}
-        flag.evidence = json.dumps(evidence + new, ensure_ascii=False)
+        before = {"evidence": _as_json(evidence)}
+        flag.evidence = evidence_to_json(evidence + new)  # structured, like the reconciliation's
         s.add(flag)
         audit.record(
             s,
@@ -189,7 +205,7 @@ def _flags(
             entity="flag",
             entity_id=flag.id,
             before=before,
-            after={"evidence": evidence + new},
+            after={"evidence": _as_json(evidence + new)},
             at=now,
         )
         out.flags.append(flag.id)

@@ -27,9 +27,9 @@ from clerk_tui.domain.callbacks.sampling import (
     verification_due,
 )
 from clerk_tui.domain.callbacks.sampling import verification_sample as sample_of
-from clerk_tui.domain.reconcile.day import RULES
 from clerk_tui.domain.reconcile.forgery import FORGERY_KINDS
 from clerk_tui.domain.reconcile.inputs import CallbackInfo
+from clerk_tui.domain.reconcile.rules import RULE_OF
 from clerk_tui.services import audit
 from clerk_tui.services.callbacks.data import callback_info, card_info, day_cards, load_day
 from clerk_tui.services.database import Database
@@ -267,7 +267,7 @@ def sample(db: Database, *, day: date, now: datetime, user: str = SYSTEM_USER) -
     with db.session() as s:
         _serialise(s)
         data = load_day(s, day=day, policy=policy)
-        findings = [f for kind in sorted(VERIFY_KINDS) for f in RULES[kind](data, now)]
+        findings = [f for kind in sorted(VERIFY_KINDS) for f in RULE_OF[kind].function(data, now)]
         findings += _stored_findings(s, day)
         cards = [card_info(c) for c in day_cards(s, day)]
         picked = sample_of(

@@ -8,14 +8,13 @@ flagged `orphan_card` (flag keys as the reconciliation makes them, so a rerun fi
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 
 from sqlmodel import Session, select
 
 from clerk_tui.db.models import Engineer, Flag, Outlet, SupervisionCard, Ticket, WarrantySlip
-from clerk_tui.domain.findings import Finding
+from clerk_tui.domain.findings import Finding, evidence_to_json
 from clerk_tui.domain.reconcile.day import flag_key
 from clerk_tui.domain.reconcile.inputs import CardInfo, SlipInfo
 from clerk_tui.services import audit
@@ -66,7 +65,7 @@ def _raise_flag(
     now: datetime,
 ) -> None:
     """Open the flag `key`, or refresh the evidence of an open one (a decided flag stays decided)."""
-    evidence = json.dumps(list(finding.evidence), ensure_ascii=False)
+    evidence = evidence_to_json(finding.evidence)  # structured: the same in every language
     flag = s.exec(select(Flag).where(Flag.key == key)).first()
     if flag is not None and flag.status != "open":
         return
@@ -92,7 +91,7 @@ def _raise_flag(
         entity="flag",
         entity_id=flag.id,
         before=before,
-        after={"key": key, "evidence": list(finding.evidence)},
+        after={"key": key, "evidence": [e.to_json() for e in finding.evidence]},
         at=now,
     )
 

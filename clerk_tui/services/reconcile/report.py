@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import or_, select
 
 from clerk_tui.db.models import Callback, Outlet, Ticket
+from clerk_tui.i18n.evidence import render_all
 from clerk_tui.io.exports.report import checksum, write_report
 from clerk_tui.services.database import Database
 from clerk_tui.services.reconcile.load import day_bounds
@@ -113,7 +114,7 @@ def build_report(db: Database, outlet: OutletRef, day: date, *, now: datetime, u
                 "engineer_name": f.engineer_name,
                 "kind": f.kind,
                 "severity": f.severity,
-                "evidence": list(f.evidence),
+                "evidence": list(render_all(f.evidence)),  # in the reader's language
                 "status": f.status,
                 "reason": f.reason,
                 "decided_by": f.decided_by,

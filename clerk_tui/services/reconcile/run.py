@@ -7,13 +7,13 @@ is kept). A signed-off day is reconciled but nothing is written: its decisions s
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from sqlalchemy import func, select
 
 from clerk_tui.db.models import Engineer, Flag, Outlet, User
+from clerk_tui.domain.findings import Renderer, StoredEvidence, evidence_from_json
 from clerk_tui.domain.reconcile.day import ReconcileResult, reconcile_day
 from clerk_tui.i18n import t
 from clerk_tui.services import audit
@@ -49,9 +49,10 @@ class OutletDay:
     def locked(self) -> bool:
         return self.state in LOCKED_STATES
 
-    def as_dict(self) -> dict:
-        """FORMATS `reconcile` JSON, plus the day's `state`."""
-        out = self.result.as_dict(self.statuses)
+    def as_dict(self, render: Renderer | None = None) -> dict:
+        """FORMATS `reconcile` JSON, plus the day's `state`; `render` makes the evidence text
+        (else it stays structured, see `Finding.as_dict`)."""
+        out = self.result.as_dict(self.statuses, render)
         out["state"] = self.state
         return out
 
@@ -161,7 +162,7 @@ class FlagRow:
     engineer_name: str
     kind: str
     severity: str
-    evidence: tuple[str, ...]
+    evidence: tuple[StoredEvidence, ...]  # rendered where shown (clerk_tui.i18n.evidence)
     status: str
     reason: str
     decided_by: str
@@ -187,10 +188,7 @@ def day_flags(db: Database, outlet_id: int, day: date) -> list[FlagRow]:
     for f, decider in rows:
         parts = f.key.split("|")
         code = parts[4] if len(parts) > 4 else ""
-        try:
-            evidence = tuple(str(e) for e in json.loads(f.evidence or "[]"))
-        except ValueError:
-            evidence = (f.evidence,)
+        evidence = evidence_from_json(f.evidence)
         out.append(
             FlagRow(f.id, f.key, f.ticket_no, code, names.get(code, ""), f.kind, f.severity,
                     evidence, f.status, f.reason, decider or "", f.decided_at)

@@ -8,7 +8,6 @@ reason, so it no longer blocks sign-off; should it fire again it is `open` again
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -16,6 +15,7 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from clerk_tui.db.models import BusinessDay, Flag
+from clerk_tui.domain.findings import evidence_to_json
 from clerk_tui.domain.reconcile.day import ReconcileResult
 from clerk_tui.i18n import t
 
@@ -112,7 +112,7 @@ def store_flags(
         for f in result.flags:
             key = result.key(f)
             seen.add(key)
-            evidence = json.dumps(list(f.evidence), ensure_ascii=False)
+            evidence = evidence_to_json(f.evidence)  # structured: the same in every language
             old = existing.get(key)
             if old is None:
                 inserts.append(

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
-from clerk_tui.domain.findings import Finding
+from clerk_tui.domain.findings import Finding, Renderer
 from clerk_tui.domain.schedule.alternatives import Proposal, propose
 from clerk_tui.i18n import t
 from clerk_tui.services.database import Database
@@ -83,9 +83,10 @@ def _fresh(chosen: list[Proposal], more: list[Proposal]) -> list[Proposal]:
     return [p for p in more if (p.engineer_code, p.start) not in seen]
 
 
-def conflict_dict(f: Finding, proposals: list[Proposal]) -> dict:
-    """FORMATS `conflicts` item: engineer_id and with_ticket_no always present ("" when none)."""
-    out = f.as_dict()
+def conflict_dict(f: Finding, proposals: list[Proposal], render: Renderer | None = None) -> dict:
+    """FORMATS `conflicts` item: engineer_id and with_ticket_no always present ("" when none);
+    `render` makes the evidence text (else it stays structured, see `Finding.as_dict`)."""
+    out = f.as_dict(render)
     out["engineer_id"] = f.engineer_id or ""
     out["with_ticket_no"] = f.with_ticket_no or ""
     out["alternatives"] = [p.as_dict() for p in proposals]
@@ -93,13 +94,19 @@ def conflict_dict(f: Finding, proposals: list[Proposal]) -> dict:
 
 
 def conflicts_report(
-    db: Database, day: date, *, outlet_id: int | None = None, now: datetime | None = None
+    db: Database,
+    day: date,
+    *,
+    outlet_id: int | None = None,
+    now: datetime | None = None,
+    render: Renderer | None = None,
 ) -> dict:
     """`clerk-tui conflicts --date D --json`: the day's conflicts, each with its alternatives
-    (none starting before `now`; none at all for a day before `now`'s date)."""
+    (none starting before `now`; none at all for a day before `now`'s date); `render` makes
+    the evidence text."""
     view = load_day(db, day, outlet_id=outlet_id)
     items = [
-        conflict_dict(f, alternatives(db, view, f, outlet_id=outlet_id, now=now))
+        conflict_dict(f, alternatives(db, view, f, outlet_id=outlet_id, now=now), render)
         for f in view.findings
     ]
     return {"date": day.isoformat(), "conflicts": items}

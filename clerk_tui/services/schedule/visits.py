@@ -21,6 +21,7 @@ from clerk_tui.domain.schedule.lateness import (
     lateness_response,
 )
 from clerk_tui.i18n import t
+from clerk_tui.i18n.evidence import render
 from clerk_tui.services import audit
 from clerk_tui.services.database import Database
 from clerk_tui.services.daylock import ensure_day_open
@@ -60,7 +61,7 @@ def record_late(
             "sc.note.late",
             minutes=minutes,
             start=appt.start.strftime("%H:%M"),
-            what=describe_lateness(minutes, response),
+            what=render(describe_lateness(minutes, response)),
         )
         _contact(s, tk, actor, now, "engineer", "late", note)
         audit.record(
@@ -100,14 +101,20 @@ def record_call_ahead(
         response, outcome = result.response, result.contact_outcome
         text = t(
             "sc.note.call_ahead",
-            what=describe_lateness(late, result.offered),
+            what=render(describe_lateness(late, result.offered)),
             answer=t("sc.answer.accepted" if accepted else "sc.answer.refused"),
             note=note.strip() or "-",
         )
         _contact(s, tk, actor, now, "customer", outcome, text)
         if result.manager_visit:
             _contact(
-                s, tk, actor, now, "manager", "manager_visit", describe_lateness(late, response)
+                s,
+                tk,
+                actor,
+                now,
+                "manager",
+                "manager_visit",
+                render(describe_lateness(late, response)),
             )
         audit.record(
             s,
@@ -144,10 +151,10 @@ def record_failed_visit(
         appt, tk = _open_visit(s, appointment_id, seen_version)
         before = appt.outcome
         _bump(s, appt, seen_version, outcome=reason)
-        text = t("sc.note.failed", what=action.describe(), note=note.strip() or "-")
+        text = t("sc.note.failed", what=render(action.describe()), note=note.strip() or "-")
         _contact(s, tk, actor, now, "engineer", "visit_failed", text)
         if action.manager_visit:
-            _contact(s, tk, actor, now, "manager", "manager_visit", action.describe())
+            _contact(s, tk, actor, now, "manager", "manager_visit", render(action.describe()))
         audit.record(
             s,
             user=actor.username,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 
+from clerk_tui.domain.findings import evidence_from_json
 from clerk_tui.i18n import t
+from clerk_tui.i18n.evidence import render_all
 from clerk_tui.services.tickets.search import TimelineEntry
 
 
@@ -62,7 +63,11 @@ def _contact(row) -> TimelineEntry:
     return TimelineEntry(
         at=c.at,
         kind="contact",
-        summary=t("tickets.tl.contact", party=_label("party", c.party), outcome=_label("outcome", c.outcome) if c.outcome else "-"),
+        summary=t(
+            "tickets.tl.contact",
+            party=_label("party", c.party),
+            outcome=_label("outcome", c.outcome) if c.outcome else "-",
+        ),
         details=_pairs(("tickets.tl.by", display or username or ""), ("tickets.tl.note", c.note)),
     )
 
@@ -143,10 +148,7 @@ def _callback(c) -> TimelineEntry:
 
 
 def _flag(f) -> TimelineEntry:
-    try:
-        evidence = "; ".join(str(e) for e in json.loads(f.evidence or "[]"))
-    except (ValueError, TypeError):
-        evidence = f.evidence
+    evidence = "; ".join(render_all(evidence_from_json(f.evidence)))
     return TimelineEntry(
         at=f.decided_at,
         kind="flag",

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from clerk_tui.i18n import t
+from clerk_tui.i18n.evidence import render_all
 from clerk_tui.ui.tickets.labels import code_label, state_label
 
 if TYPE_CHECKING:
@@ -96,7 +97,7 @@ def warnings_panel(findings: Sequence[Finding]) -> RenderableType:
     for f in findings:
         text.append("\n")
         text.append(f"! {kind_label(f.kind)}", style=SEVERITY_STYLE.get(f.severity, ""))
-        for line in f.evidence:
+        for line in render_all(f.evidence):
             text.append("\n  ")
             text.append(line)
     return text

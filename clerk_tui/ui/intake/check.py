@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from clerk_tui.i18n import t
+from clerk_tui.i18n.evidence import render_all
 from clerk_tui.services.intake.save import (
     MISUSE,
     History,
@@ -104,4 +105,6 @@ class IntakeCheck:
             self.query_one("#in-consult-title", Static).update(
                 Content(t("in.consult.title", hours=hours))
             )
-            self.query_one("#in-consult-why", Static).update(Content("\n".join(misuse.evidence)))
+            self.query_one("#in-consult-why", Static).update(
+                Content("\n".join(render_all(misuse.evidence)))
+            )

@@ -26,6 +26,7 @@ from textual.worker import get_current_worker
 from clerk_tui.domain.validation.phone import check_phone, phone_key
 from clerk_tui.domain.validation.rules import ValidationContext
 from clerk_tui.i18n import t
+from clerk_tui.i18n.evidence import render
 from clerk_tui.services.intake.save import MISUSE, History, IntakeReference, Saved
 from clerk_tui.ui.common.screen_base import ClerkScreen
 from clerk_tui.ui.intake.actions import IntakeActions
@@ -244,7 +245,7 @@ class IntakeScreen(IntakeCheck, IntakeActions, ClerkScreen):
         shown = [f for f in saved.findings if f.evidence and not (settled and f.kind == MISUSE)]
         if shown:
             lines.append(t("in.saved.findings"))
-            lines += [f"  {f.evidence[0]}" for f in shown]
+            lines += [f"  {render(f.evidence[0])}" for f in shown]
         result.update(Content("\n".join(lines)))
         self.notify(head, markup=False)
         self._reset()

@@ -9,6 +9,7 @@ from textual.widgets import DataTable
 
 from clerk_tui.domain.reconcile.day import EngineerTally
 from clerk_tui.i18n import t
+from clerk_tui.i18n.evidence import render, render_all
 from clerk_tui.services.reconcile.run import FlagRow
 from clerk_tui.ui.tickets.labels import clip, code_label, when
 
@@ -85,7 +86,7 @@ class FlagTable(DataTable):
                 Text(f.ticket_no or "-"),
                 Text(clip(engineer, 8)),
                 Text(status_label(f.status), style=STATUS_STYLE.get(f.status, "")),
-                Text(clip(f.evidence[0] if f.evidence else "", 20)),
+                Text(clip(render(f.evidence[0]) if f.evidence else "", 20)),
                 key=str(f.id),
             )
         if keep_id is not None:
@@ -114,7 +115,7 @@ def evidence_text(flag: FlagRow | None) -> Text:
     )
     text.append(t("ru.ev.who", ticket=flag.ticket_no or "-", engineer=who or "-"))
     text.append("\n")
-    for line in flag.evidence:
+    for line in render_all(flag.evidence):
         text.append("- " + line + "\n")
     text.append(t("ru.ev.status", status=status_label(flag.status)),
                 style=STATUS_STYLE.get(flag.status, ""))  # fmt: skip

@@ -18,6 +18,7 @@ from textual.message import Message
 
 from clerk_tui.domain.schedule.lateness import describe_lateness, lateness_response
 from clerk_tui.i18n import t
+from clerk_tui.i18n.evidence import render
 from clerk_tui.services.schedule.actions import check_not_past
 from clerk_tui.services.schedule.rows import OPEN, ApptRow
 from clerk_tui.ui.schedule.move_dialog import MoveDialog, MoveRequest
@@ -253,7 +254,7 @@ class SchedActions:
                 "sc.ok.late",
                 no=appt.ticket_no,
                 due=f"{due:%H:%M}",
-                what=describe_lateness(minutes, response),
+                what=render(describe_lateness(minutes, response)),
             ),
             appt.ticket_no,
             (appt.ticket_no, None),
@@ -269,7 +270,9 @@ class SchedActions:
             self.notify(t("sc.err.not_late", no=appt.ticket_no), severity="warning", markup=False)  # type: ignore[attr-defined]
             return
         policy = self.view.plan.policy  # type: ignore[attr-defined]
-        what = describe_lateness(appt.late_minutes, lateness_response(appt.late_minutes, policy))
+        what = render(
+            describe_lateness(appt.late_minutes, lateness_response(appt.late_minutes, policy))
+        )
         dialog = CallDialog(appt.ticket_no, what)
         self.app.push_screen(dialog, lambda ans: self._called(appt, ans))  # type: ignore[attr-defined]
 

@@ -14,6 +14,7 @@ from clerk_tui.domain.findings import Finding
 from clerk_tui.domain.schedule.alternatives import Proposal
 from clerk_tui.domain.schedule.lateness import describe_lateness
 from clerk_tui.i18n import t
+from clerk_tui.i18n.evidence import render, render_all
 from clerk_tui.services.schedule.rows import OPEN, ApptRow, DayView, Reminder, WaitingTicket
 from clerk_tui.ui.tickets.labels import clip, code_label
 
@@ -156,7 +157,7 @@ def conflict_detail(
     text = Text(
         f"{kind_label(f.kind)}  {f.ticket_no}", style=SEVERITY_STYLE.get(f.severity, "bold")
     )
-    for line in f.evidence:
+    for line in render_all(f.evidence):
         text.append("\n- " + line)
     if appt is not None:
         text.append("\n" + t("sc.detail.consent") + " ")
@@ -188,7 +189,7 @@ def reminders_text(reminders: tuple[Reminder, ...], now: datetime) -> Text:
                 "sc.remind.item",
                 ticket=r.ticket_no,
                 due=r.due.strftime("%H:%M"),
-                what=describe_lateness(r.late_minutes, r.response),
+                what=render(describe_lateness(r.late_minutes, r.response)),
             ),
             style="bold red" if overdue else "yellow",
         )

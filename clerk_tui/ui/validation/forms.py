@@ -5,6 +5,7 @@ from __future__ import annotations
 from clerk_tui.db.models import VALUE_ADD_TAGS
 from clerk_tui.domain.findings import Finding
 from clerk_tui.i18n import t
+from clerk_tui.i18n.evidence import render_all
 from clerk_tui.services.validation.check import CheckedTicket
 from clerk_tui.services.validation.fixes import FIXABLE, limit_of, parse_day, parse_when
 from clerk_tui.services.validation.labels import field_label, party_label, tag_label
@@ -15,7 +16,9 @@ from clerk_tui.ui.validation.tables import Phrases
 def _problem_line(finding: Finding | None) -> str:
     if finding is None:
         return t("vq.dlg.problem", text=t("vq.dlg.no_problem"))
-    return t("vq.dlg.problem", text=" / ".join(" ".join(e.split()) for e in finding.evidence))
+    return t(
+        "vq.dlg.problem", text=" / ".join(" ".join(e.split()) for e in render_all(finding.evidence))
+    )
 
 
 def _note(value: str = "") -> Field:

@@ -17,6 +17,7 @@ from textual.widgets import DataTable
 from clerk_tui.domain.findings import Finding
 from clerk_tui.domain.phrases import find_forbidden, merged_spans
 from clerk_tui.i18n import t
+from clerk_tui.i18n.evidence import render_all
 from clerk_tui.services.validation.check import CheckedTicket
 from clerk_tui.services.validation.contacts import ContactRow
 from clerk_tui.services.validation.labels import (
@@ -154,7 +155,7 @@ class ProblemTable(DataTable[Text]):
         self.findings = tuple(findings)
         rows: list[tuple[Text, ...]] = []
         for n, f in enumerate(self.findings):
-            evidence = " / ".join(" ".join(e.split()) for e in f.evidence)
+            evidence = " / ".join(" ".join(e.split()) for e in render_all(f.evidence))
             row = (
                 Text(severity_label(f.severity), style=SEVERITY_STYLE.get(f.severity, "")),
                 Text(kind_label(f.kind)),
