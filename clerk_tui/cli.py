@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Sequence
 from datetime import date
+from typing import NoReturn
 
 from clerk_tui.config import Settings, detect_lang, to_url
 from clerk_tui.i18n import set_lang, t
@@ -49,7 +50,7 @@ def split_globals(argv: Sequence[str]) -> tuple[dict[str, object], list[str]]:
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # exit 2 with one sentence, no usage dump
+    def error(self, message: str) -> NoReturn:  # exit 2 with one sentence, no usage dump
         raise UsageError(message)
 
 

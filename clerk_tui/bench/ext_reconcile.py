@@ -34,7 +34,8 @@ def _at(minutes: int) -> datetime:
 def build_day(db, *, outlets: int, tickets_per_outlet: int, engineers_per_outlet: int) -> None:
     """One day of `outlets` outlets: each ticket booked, visited and (mostly) carded; a few
     cards carry each kind of problem so every rule family has work to do."""
-    from sqlalchemy import insert
+    from sqlalchemy import insert, select
+    from sqlmodel import col
 
     from clerk_tui.db.models import (
         Appointment,
@@ -53,8 +54,7 @@ def build_day(db, *, outlets: int, tickets_per_outlet: int, engineers_per_outlet
     with db.session() as s:
         s.execute(insert(Outlet), [{"code": f"B{o:03d}", "name": f"网点{o}", "city": ""}
                                    for o in range(outlets)])  # fmt: skip
-        outlet_ids = dict(s.execute(Outlet.__table__.select().with_only_columns(
-            Outlet.code, Outlet.id)).all())  # fmt: skip
+        outlet_ids = dict(s.execute(select(col(Outlet.code), col(Outlet.id))).all())
         s.add(User(username=SUPERVISOR, display_name="主管", role="supervisor",
                    password_hash=hash_password("bench"), outlet_id=outlet_ids["B000"]))  # fmt: skip
         engs = [{"code": f"B{o:03d}E{e:02d}", "name": _name(r), "outlet_id": outlet_ids[f"B{o:03d}"],
@@ -62,8 +62,7 @@ def build_day(db, *, outlets: int, tickets_per_outlet: int, engineers_per_outlet
                  "base_district": "", "certificate_no": "", "active": True}
                 for o in range(outlets) for e in range(engineers_per_outlet)]  # fmt: skip
         s.execute(insert(Engineer), engs)
-        eng_ids = dict(s.execute(Engineer.__table__.select().with_only_columns(
-            Engineer.code, Engineer.id)).all())  # fmt: skip
+        eng_ids = dict(s.execute(select(col(Engineer.code), col(Engineer.id))).all())
         tickets, appts, cards, slips, callbacks = [], [], [], [], []
         for o in range(outlets):
             for n in range(tickets_per_outlet):
@@ -102,8 +101,7 @@ def build_day(db, *, outlets: int, tickets_per_outlet: int, engineers_per_outlet
                 if roll > 0.97:
                     callbacks.append((no, _at(16 * 60)))
         s.execute(insert(Ticket), tickets)
-        ids = dict(s.execute(Ticket.__table__.select().with_only_columns(
-            Ticket.ticket_no, Ticket.id)).all())  # fmt: skip
+        ids = dict(s.execute(select(col(Ticket.ticket_no), col(Ticket.id))).all())
         s.execute(insert(Appointment), [
             {"ticket_id": ids[no], "engineer_id": e, "start": a, "end": b, "status": "done",
              "outcome": "", "version": 1} for no, e, a, b in appts])  # fmt: skip
@@ -154,6 +152,7 @@ async def _keypresses(db_url: str, keys: int = 30) -> float:
     """Median ms from a key press to the next screen update, a reconciliation running."""
     from clerk_tui.config import Settings
     from clerk_tui.ui.app import build_app
+    from clerk_tui.ui.reconcile.screen import ReconcileScreen
 
     settings = Settings(db_url=db_url, lang="zh", today=DAY.isoformat(), autologin=SUPERVISOR)
     app = build_app(settings, cursor_blink=False, clock=lambda: _at(21 * 60))
@@ -176,6 +175,7 @@ async def _keypresses(db_url: str, keys: int = 30) -> float:
             await pilot.pause()
             await app.workers.wait_for_complete()
         screen = app.screen
+        assert isinstance(screen, ReconcileScreen), screen  # "d" opened the day's reconciliation
         for i in range(keys):
             if not any(w.group == "reconcile" and w.is_running for w in app.workers):
                 screen.action_rerun()  # keep a reconciliation running in its worker

@@ -88,6 +88,7 @@ def _ticket(
 def build(path: Path) -> None:
     """The bench database: catalog, 10,000 open and 10,000 closed tickets."""
     from sqlalchemy import insert, select
+    from sqlmodel import col
 
     from clerk_tui.db.models import ProductModel, Ticket
     from clerk_tui.services.database import open_database
@@ -100,7 +101,7 @@ def build(path: Path) -> None:
     try:
         ensure_reference(db)
         with db.read() as s:
-            models = list(s.execute(select(ProductModel.model)).scalars())
+            models = list(s.execute(select(col(ProductModel.model))).scalars())
         rng = random.Random(7)
         phones = [f"13{rng.randint(100000000, 999999999)}" for _ in range(OPEN_TICKETS)]
         start = datetime.combine(TODAY, datetime.min.time())

@@ -13,6 +13,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 STARTUP_RUNS = 7  # interleaved with the floor; the median evens out a noisy machine
@@ -113,7 +114,7 @@ def measure_pages(db, tickets: int) -> dict[str, float]:
         for _ in range(PAGE_RUNS)
     ]
     filtered = [
-        _ms(lambda f=filters[i % 3]: list_tickets(db, filt=f, after_id=rng.randint(2, tickets + 1)))
+        _ms(partial(list_tickets, db, filt=filters[i % 3], after_id=rng.randint(2, tickets + 1)))
         for i in range(PAGE_RUNS)
     ]
     p, f = statistics.median(plain), statistics.median(filtered)
@@ -145,7 +146,7 @@ def measure_search(db, tickets: int) -> dict[str, float]:
     out = {}
     for key, texts in cases.items():
         out[key] = statistics.median(
-            _ms(lambda t=t: list_tickets(db, filt=TicketFilter(text=t))) for t in texts
+            _ms(partial(list_tickets, db, filt=TicketFilter(text=t))) for t in texts
         )
     out["search_ms"] = max(out.values())
     return out
@@ -191,7 +192,7 @@ def _extension_steps(work: Path) -> list[tuple[str, Callable[[], dict[str, float
             mod = importlib.import_module(f"{bench_pkg.__name__}.{info.name}")
             targets = mod.TARGET if isinstance(mod.TARGET, dict) else {mod.KEY: mod.TARGET}
             TARGETS.update(targets)
-            steps.append((mod.KEY, lambda mod=mod: mod.measure(work)))
+            steps.append((mod.KEY, partial(mod.measure, work)))
     return steps
 
 
@@ -255,7 +256,9 @@ def run_bench(
             db.dispose()
     results = {"tickets": float(tickets), **results}
     if as_json:
-        out = {k: (int(v) if k == "tickets" else round(v, 4)) for k, v in results.items()}
+        out: dict[str, object] = {
+            k: (int(v) if k == "tickets" else round(v, 4)) for k, v in results.items()
+        }
         if notes:
             out["not_measured"] = notes
         print(json.dumps(out, ensure_ascii=False))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sqlalchemy import delete, func, insert, select
+from sqlmodel import col
 
 from clerk_tui.db.models import (
     Appointment,
@@ -130,7 +131,7 @@ def _prepare(db: Database) -> None:
         for model in DEMO_TABLES:
             s.execute(delete(model))
         # The audit chain's head goes with its entries, so `audit verify` starts afresh.
-        s.execute(delete(Setting).where(Setting.key.in_([DEMO_KEY, DEMO_USERS_KEY, HEAD_KEY])))
+        s.execute(delete(Setting).where(col(Setting.key).in_([DEMO_KEY, DEMO_USERS_KEY, HEAD_KEY])))
         s.add(Setting(key=DEMO_KEY, value="building"))
 
 
@@ -148,7 +149,7 @@ def _world(db: Database, seed: int, today: date, policy: Policy) -> World:
         ]
         fees: dict[str, list] = {}
         for f in s.execute(
-            select(FeeItem).order_by(FeeItem.code, FeeItem.effective_from)
+            select(FeeItem).order_by(col(FeeItem.code), col(FeeItem.effective_from))
         ).scalars():
             fees.setdefault(f.code, []).append(
                 (f.effective_from, f.amount_fen, f.in_warranty_chargeable)
@@ -169,7 +170,7 @@ def build_demo(db: Database, *, seed: int, today: date) -> DemoSummary:
 
     with db.session() as s:
         outlet_id = s.execute(
-            insert(Outlet).returning(Outlet.id),
+            insert(Outlet).returning(col(Outlet.id)),
             [{"code": cat.OUTLET_CODE, "name": cat.OUTLET_NAME, "city": cat.CITY}],
         ).scalar_one()
     users = {}
@@ -189,7 +190,9 @@ def build_demo(db: Database, *, seed: int, today: date) -> DemoSummary:
             for u, p, r, d in cat.ACCOUNTS
         ]
         s.add(Setting(key=DEMO_USERS_KEY, value=json.dumps(accounts, ensure_ascii=False)))
-        s.get(Setting, DEMO_KEY).value = json.dumps({"seed": seed, "today": today.isoformat()})
+        marker = s.get(Setting, DEMO_KEY)  # written as "building" when the tables were cleared
+        assert marker is not None
+        marker.value = json.dumps({"seed": seed, "today": today.isoformat()})
     return DemoSummary(
         outlet=f"{cat.OUTLET_NAME}（{cat.OUTLET_CODE}）",
         engineers=len(w.engineers),
@@ -238,9 +241,9 @@ def _insert(s, w: World, outlet_id: int, users: dict[str, int], days: list[date]
             for lv in w.leaves
         ],
     )
-    stmt = insert(Customer).returning(Customer.id, sort_by_parameter_order=True)
+    stmt = insert(Customer).returning(col(Customer.id), sort_by_parameter_order=True)
     cust = list(s.execute(stmt, w.customers).scalars())
-    with_model = dict(s.execute(select(ProductModel.model, ProductModel.id)).all())
+    with_model = dict(s.execute(select(col(ProductModel.model), col(ProductModel.id))).all())
     trows = []
     for tk in w.tickets:
         row = _clean(tk)
@@ -306,14 +309,17 @@ def demo_users(db: Database) -> list[dict]:
     """The demo accounts the login screen may show ([] outside a demo database)."""
     with db.read() as s:
         value = s.execute(
-            select(Setting.value).where(Setting.key == DEMO_USERS_KEY)
+            select(col(Setting.value)).where(col(Setting.key) == DEMO_USERS_KEY)
         ).scalar_one_or_none()
     return json.loads(value) if value else []
 
 
 def is_demo(db: Database) -> bool:
     with db.read() as s:
-        return s.execute(select(Setting.key).where(Setting.key == DEMO_KEY)).first() is not None
+        return (
+            s.execute(select(col(Setting.key)).where(col(Setting.key) == DEMO_KEY)).first()
+            is not None
+        )
 
 
 __all__ = ["DemoRefused", "DemoSummary", "build_demo", "demo_users", "is_demo"]

@@ -6,6 +6,7 @@ engineer code, ticket number, username).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -37,6 +38,8 @@ class Rows:
     slips: list[dict]
     clerks: tuple[str, ...]
     _seq: dict[date, int]
+    serial: Callable[[], str]  # World.serial
+    warranty: Callable[[Product | None, date | None, date], str]  # World.warranty
 
     def ticket_no(self, day: date) -> str:
         self._seq[day] = self._seq.get(day, 0) + 1

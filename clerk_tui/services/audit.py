@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from clerk_tui.db.audit import HEAD_KEY, entry_hash, record, to_json
 from clerk_tui.db.models import AuditEntry, Setting
@@ -37,7 +37,10 @@ def verify(db: Database, *, batch: int = 5000) -> VerifyResult:
     with db.read() as s:
         while True:
             rows = s.exec(
-                select(AuditEntry).where(AuditEntry.id > last_id).order_by(AuditEntry.id).limit(batch)
+                select(AuditEntry)
+                .where(col(AuditEntry.id) > last_id)
+                .order_by(col(AuditEntry.id))
+                .limit(batch)
             ).all()
             if not rows:
                 break

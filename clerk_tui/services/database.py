@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Protocol
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
@@ -21,6 +22,21 @@ from sqlmodel import Session
 from clerk_tui.db.engine import DatabaseUnavailable, make_engine, read_engine
 from clerk_tui.db.migrate import upgrade
 from clerk_tui.i18n import t
+
+
+class _Keyed(Protocol):
+    id: int | None
+
+
+def key_of(row: _Keyed) -> int:
+    """The primary key of a row that is in the database (read, or added and flushed).
+
+    SQLModel types `id` as `int | None` because a new row has none until the flush; past that
+    point a missing id is a programming error, raised here rather than written as NULL.
+    """
+    if row.id is None:
+        raise ValueError(f"{type(row).__name__} has no id yet: flush it first")
+    return row.id
 
 
 def _display(url: str) -> str:

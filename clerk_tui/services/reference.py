@@ -12,7 +12,7 @@ import csv
 from pathlib import Path
 
 from sqlalchemy import delete, insert, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from clerk_tui.config import DATA_DIR
 from clerk_tui.db.models import FeeItem, ForbiddenPhrase, ProductModel, Setting, TravelTime
@@ -36,11 +36,11 @@ def _rows(path: Path) -> list[dict[str, str]]:
 def _present(db: Database) -> dict[str, bool]:
     """Which kinds of reference data the database already holds (one query)."""
     q = select(
-        select(ProductModel.id).exists().label("products"),
-        select(FeeItem.id).exists().label("fees"),
-        select(ForbiddenPhrase.id).exists().label("phrases"),
-        select(TravelTime.id).exists().label("travel"),
-        select(Setting.key).where(Setting.key == POLICY_KEY).exists().label("policy"),
+        select(col(ProductModel.id)).exists().label("products"),
+        select(col(FeeItem.id)).exists().label("fees"),
+        select(col(ForbiddenPhrase.id)).exists().label("phrases"),
+        select(col(TravelTime.id)).exists().label("travel"),
+        select(col(Setting.key)).where(col(Setting.key) == POLICY_KEY).exists().label("policy"),
     )
     with db.read() as s:
         row = s.execute(q).one()
@@ -111,7 +111,7 @@ def load_policy(db: Database) -> Policy:
     """The outlet's policy from the database, else the shipped default."""
     with db.read() as s:
         value = s.execute(
-            select(Setting.value).where(Setting.key == POLICY_KEY)
+            select(col(Setting.value)).where(col(Setting.key) == POLICY_KEY)
         ).scalar_one_or_none()
     return Policy.model_validate_json(value) if value else default_policy()
 
@@ -152,16 +152,16 @@ def ensure_reference(db: Database) -> bool:
 
 def forbidden_phrases(db: Database) -> list[tuple[str, str, str]]:
     """Every forbidden phrase as (phrase, suggestion, source), in the order of the manual."""
-    q = select(ForbiddenPhrase.phrase, ForbiddenPhrase.suggestion, ForbiddenPhrase.source).order_by(
-        ForbiddenPhrase.id
-    )
+    q = select(
+        col(ForbiddenPhrase.phrase), col(ForbiddenPhrase.suggestion), col(ForbiddenPhrase.source)
+    ).order_by(col(ForbiddenPhrase.id))
     with db.read() as s:
         return [(p, sug, src) for p, sug, src in s.execute(q)]
 
 
 def travel_minutes(db: Database) -> dict[tuple[str, str], int]:
     """Driving minutes by (from_district, to_district)."""
-    q = select(TravelTime.from_district, TravelTime.to_district, TravelTime.minutes)
+    q = select(col(TravelTime.from_district), col(TravelTime.to_district), col(TravelTime.minutes))
     with db.read() as s:
         return {(a, b): m for a, b, m in s.execute(q)}
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import operator
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from itertools import repeat
 
@@ -47,7 +47,7 @@ def insert_tuples(
     table: Table,
     cols: Sequence[str],
     rows: Sequence[Sequence],
-    constants: dict[str, object] | None = None,
+    constants: Mapping[str, object] | None = None,
 ) -> None:
     """INSERT `rows` (values in `cols` order) in one executemany.
 
@@ -124,6 +124,7 @@ def select_in(
     q = conn.dialect.identifier_preparer
     cols = ", ".join(q.quote(c) for c in columns)
     head = f"SELECT {cols} FROM {q.format_table(table)} WHERE {q.quote(key)}"
+    param: str | list[str]
     if conn.dialect.name == "sqlite":
         sql, param = (
             f"{head} IN (SELECT value FROM json_each(?))",

@@ -6,6 +6,7 @@ Every failure raises RowRefused naming the column; an empty cell is unknown (Non
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 
@@ -64,7 +65,7 @@ class Cells:
     __slots__ = ("values", "index", "dirty")
 
     def __init__(
-        self, values: list[object], index: dict[str, int], dirty: bool | None = None
+        self, values: Sequence[object], index: dict[str, int], dirty: bool | None = None
     ) -> None:
         """`dirty`: whether the row may hold control characters (None: look; a clean file says False)."""
         self.values = values
@@ -82,7 +83,7 @@ class Cells:
         except IndexError:
             return None
         if v.__class__ is str:
-            v = v.strip()  # type: ignore[union-attr]
+            v = v.strip()
             return v or None
         return v
 
@@ -95,7 +96,7 @@ class Cells:
         except IndexError:
             return ""
         if v.__class__ is str:
-            s = v.strip()  # type: ignore[union-attr]
+            s = v.strip()
             if not s:
                 return ""
         elif v is None:
@@ -115,7 +116,7 @@ class Cells:
             raise RowRefused(col, t("import.too_long", field=col, length=len(s), limit=cap))
         return s
 
-    def key(self, col: str, limit: int) -> str:
+    def key(self, col: str, limit: int | None = None) -> str:
         s = self.text(col, limit)
         if not s:
             raise RowRefused(col, t("import.key_missing", field=col))
@@ -126,7 +127,7 @@ class Cells:
         if v is None:
             return None
         if v.__class__ is str:
-            out = _parse_dt(v, need_time=True)  # type: ignore[arg-type]
+            out = _parse_dt(v, need_time=True)
         elif isinstance(v, datetime):
             out = v.replace(microsecond=0, tzinfo=None)
         else:

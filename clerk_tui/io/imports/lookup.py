@@ -8,6 +8,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 
 from sqlalchemy import Connection, Table, insert, select
+from sqlmodel import SQLModel
 
 from clerk_tui.db.models import Engineer, Outlet, Setting
 from clerk_tui.domain.policy import Policy
@@ -16,12 +17,13 @@ BATCH = 2000
 DEFAULT_OUTLET = "DEFAULT"
 
 
-def table_of(model) -> Table:
-    return model.__table__  # type: ignore[attr-defined, no-any-return]
+def table_of(model: type[SQLModel]) -> Table:
+    # SQLModel sets `__table__` on every `table=True` class, but does not declare it for mypy.
+    return model.__table__  # type: ignore[attr-defined]
 
 
 @functools.cache
-def limits(model) -> dict[str, int | None]:
+def limits(model: type[SQLModel]) -> dict[str, int | None]:
     """Column name → VARCHAR length (None for unbounded TEXT) of a table."""
     return {c.name: getattr(c.type, "length", None) for c in table_of(model).columns}
 

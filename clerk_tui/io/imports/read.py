@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +22,7 @@ class Table:
     """The file's header (as written, trimmed) and its non-blank rows with spreadsheet row numbers."""
 
     header: list[str]
-    rows: list[tuple[int, list[object]]]
+    rows: list[tuple[int, Sequence[object]]]
     clean: bool = False  # known to hold no control characters (so rows need not be checked)
 
 
@@ -77,7 +78,7 @@ def _read_csv(path: Path) -> Table:
         raise ImportRefused(t("import.empty", path=path))
     reader = csv.reader(io.StringIO(text, newline=""))
     header: list[str] | None = None
-    rows: list[tuple[int, list[object]]] = []
+    rows: list[tuple[int, Sequence[object]]] = []
     number = 0
     try:
         for number, record in enumerate(reader, start=1):  # noqa: B007 - used after the loop
@@ -120,7 +121,7 @@ def _read_xlsx(path: Path) -> Table:
             raise ImportRefused(t("import.empty", path=path))
         ws = wb.active if wb.active in sheets else sheets[0]
         header: list[str] | None = None
-        rows: list[tuple[int, list[object]]] = []
+        rows: list[tuple[int, Sequence[object]]] = []
         for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
             if header is None:
                 header = _xlsx_header(values)

@@ -12,7 +12,7 @@ from sqlalchemy import Connection, insert, select, update
 
 from clerk_tui.db.models import Engineer, FeeItem, ProductModel
 from clerk_tui.i18n import t
-from clerk_tui.io.imports.cells import Cells, check_order, stringify
+from clerk_tui.io.imports.cells import TEXT_LIMIT, Cells, check_order, stringify
 from clerk_tui.io.imports.lookup import Outlets, limits, table_of
 from clerk_tui.io.imports.types import ImportReport, RowRefused
 from clerk_tui.io.imports.vocab import category, split_list
@@ -84,15 +84,16 @@ class Upserter:
 
 def import_products(conn: Connection, rows: Rows, report: ImportReport) -> None:
     lim = limits(ProductModel)
+    cat_cap = lim["category"] or TEXT_LIMIT  # a bounded column; TEXT would cap like Cells.text
     up = Upserter(conn, ProductModel, ("model",), report)
     for row, c in rows:
         try:
             model = c.key("model", lim["model"])
             cat = category(c.text("category"))
-            if len(cat) > lim["category"]:
+            if len(cat) > cat_cap:
                 raise RowRefused(
                     "category",
-                    t("import.too_long", field="category", length=len(cat), limit=lim["category"]),
+                    t("import.too_long", field="category", length=len(cat), limit=cat_cap),
                 )
             values = {
                 "category": cat or None,
@@ -112,6 +113,7 @@ def _product_defaults(given: dict, new: bool) -> dict:
 
 def import_fees(conn: Connection, rows: Rows, report: ImportReport) -> None:
     lim = limits(FeeItem)
+    cat_cap = lim["category"] or TEXT_LIMIT  # a bounded column; TEXT would cap like Cells.text
     up = Upserter(conn, FeeItem, ("code", "effective_from"), report)
     for row, c in rows:
         try:
@@ -123,10 +125,10 @@ def import_fees(conn: Connection, rows: Rows, report: ImportReport) -> None:
             if amount is None:
                 raise RowRefused("amount", t("import.value_missing", field="amount"))
             cat = category(c.text("category"))
-            if len(cat) > lim["category"]:
+            if len(cat) > cat_cap:
                 raise RowRefused(
                     "category",
-                    t("import.too_long", field="category", length=len(cat), limit=lim["category"]),
+                    t("import.too_long", field="category", length=len(cat), limit=cat_cap),
                 )
             values = {
                 "category": cat or None,
@@ -141,6 +143,7 @@ def import_fees(conn: Connection, rows: Rows, report: ImportReport) -> None:
 
 def import_engineers(conn: Connection, rows: Rows, report: ImportReport) -> None:
     lim = limits(Engineer)
+    skills_cap = lim["skills"] or TEXT_LIMIT
     up = Upserter(conn, Engineer, ("code",), report)
     outlets = Outlets(conn)
 
@@ -154,10 +157,10 @@ def import_engineers(conn: Connection, rows: Rows, report: ImportReport) -> None
         try:
             code = c.key("engineer_id", lim["code"])
             skills = split_list(c.text("skills"), categories=True)
-            if len(skills) > lim["skills"]:
+            if len(skills) > skills_cap:
                 raise RowRefused(
                     "skills",
-                    t("import.too_long", field="skills", length=len(skills), limit=lim["skills"]),
+                    t("import.too_long", field="skills", length=len(skills), limit=skills_cap),
                 )
             start, end = c.hhmm("work_start"), c.hhmm("work_end")
             check_order("work_start", start, "work_end", end, need_start=False)

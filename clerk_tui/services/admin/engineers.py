@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import delete, func, select, union
+from sqlmodel import col
 
 from clerk_tui.db.models import Appointment, Engineer, EngineerLeave, ProductModel, TravelTime
 from clerk_tui.i18n import t
@@ -65,9 +66,11 @@ def _snapshot(e: Engineer) -> dict[str, object]:
 
 def form_choices(db: Database) -> tuple[list[str], list[str]]:
     """(product categories of the catalog, districts of the travel table), each sorted."""
-    districts = union(select(TravelTime.from_district), select(TravelTime.to_district)).subquery()
+    districts = union(
+        select(col(TravelTime.from_district)), select(col(TravelTime.to_district))
+    ).subquery()
     with db.read() as s:
-        cats = s.execute(select(ProductModel.category).distinct()).scalars().all()
+        cats = s.execute(select(col(ProductModel.category)).distinct()).scalars().all()
         dists = s.execute(select(districts.c[0])).scalars().all()
     return sorted(c for c in cats if c), sorted(d for d in dists if d)
 
@@ -80,9 +83,9 @@ def list_engineers(db: Database, *, today: date, days: int = 30) -> list[Enginee
             select(Engineer).order_by(Engineer.active.desc(), Engineer.code)  # type: ignore[attr-defined]
         ).scalars().all()
         leave: dict[int, dict[date, str]] = {}
-        q = select(EngineerLeave.engineer_id, EngineerLeave.day, EngineerLeave.reason).where(
-            EngineerLeave.day >= today, EngineerLeave.day <= last
-        )
+        q = select(
+            col(EngineerLeave.engineer_id), col(EngineerLeave.day), col(EngineerLeave.reason)
+        ).where(col(EngineerLeave.day) >= today, col(EngineerLeave.day) <= last)
         for eid, day, reason in s.execute(q):
             leave.setdefault(eid, {})[day] = reason
     return [
@@ -94,13 +97,13 @@ def list_engineers(db: Database, *, today: date, days: int = 30) -> list[Enginee
 def leave_between(db: Database, engineer_id: int, first: date, last: date) -> list[tuple[date, str]]:
     """The engineer's leave days from `first` to `last`, with their reasons."""
     q = (
-        select(EngineerLeave.day, EngineerLeave.reason)
+        select(col(EngineerLeave.day), col(EngineerLeave.reason))
         .where(
-            EngineerLeave.engineer_id == engineer_id,
-            EngineerLeave.day >= first,
-            EngineerLeave.day <= last,
+            col(EngineerLeave.engineer_id) == engineer_id,
+            col(EngineerLeave.day) >= first,
+            col(EngineerLeave.day) <= last,
         )
-        .order_by(EngineerLeave.day)
+        .order_by(col(EngineerLeave.day))
     )
     with db.read() as s:
         return [(d, r) for d, r in s.execute(q)]
@@ -123,7 +126,9 @@ def add_engineer(
     values = _checked(db, form)
     with db.session() as s:
         confirm_supervisor(s, actor)
-        taken = s.execute(select(Engineer.id).where(Engineer.code == values["code"])).first()
+        taken = s.execute(
+            select(col(Engineer.id)).where(col(Engineer.code) == values["code"])
+        ).first()
         if taken is not None:
             raise AdminError(t("ad.err.code_taken", code=values["code"]), "code")
         if outlet_id is None:
@@ -166,7 +171,9 @@ def update_engineer(
             raise AdminError(t("ad.err.engineer_changed", fields=names))
         if values["code"] != engineer.code:
             taken = s.execute(
-                select(Engineer.id).where(Engineer.code == values["code"], Engineer.id != engineer_id)
+                select(col(Engineer.id)).where(
+                    col(Engineer.code) == values["code"], col(Engineer.id) != engineer_id
+                )
             ).first()
             if taken is not None:
                 raise AdminError(t("ad.err.code_taken", code=values["code"]), "code")
@@ -221,10 +228,10 @@ def add_leave(
         confirm_supervisor(s, actor)
         engineer = _get(s, engineer_id)
         have = set(s.execute(
-            select(EngineerLeave.day).where(
-                EngineerLeave.engineer_id == engineer_id,
-                EngineerLeave.day >= first,
-                EngineerLeave.day <= last,
+            select(col(EngineerLeave.day)).where(
+                col(EngineerLeave.engineer_id) == engineer_id,
+                col(EngineerLeave.day) >= first,
+                col(EngineerLeave.day) <= last,
             )
         ).scalars())
         new = [d for d in days if d not in have]
@@ -234,11 +241,11 @@ def add_leave(
         if new:
             s.flush()
             starts = s.execute(
-                select(Appointment.start).where(
-                    Appointment.engineer_id == engineer_id,
-                    Appointment.status == "planned",
-                    Appointment.start >= datetime.combine(min(new), time()),
-                    Appointment.start < datetime.combine(max(new) + timedelta(days=1), time()),
+                select(col(Appointment.start)).where(
+                    col(Appointment.engineer_id) == engineer_id,
+                    col(Appointment.status) == "planned",
+                    col(Appointment.start) >= datetime.combine(min(new), time()),
+                    col(Appointment.start) < datetime.combine(max(new) + timedelta(days=1), time()),
                 )
             ).scalars()
             off = set(new)
@@ -259,12 +266,14 @@ def remove_leave(
         confirm_supervisor(s, actor)
         engineer = _get(s, engineer_id)
         where = (
-            EngineerLeave.engineer_id == engineer_id,
-            EngineerLeave.day >= first,
-            EngineerLeave.day <= last,
+            col(EngineerLeave.engineer_id) == engineer_id,
+            col(EngineerLeave.day) >= first,
+            col(EngineerLeave.day) <= last,
         )
         gone = s.execute(
-            select(EngineerLeave.day, EngineerLeave.reason).where(*where).order_by(EngineerLeave.day)
+            select(col(EngineerLeave.day), col(EngineerLeave.reason))
+            .where(*where)
+            .order_by(col(EngineerLeave.day))
         ).all()
         if gone:
             s.execute(delete(EngineerLeave).where(*where))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlmodel import col
 
 from clerk_tui.db.models import Setting
 from clerk_tui.domain.policy import Policy
@@ -106,7 +107,9 @@ def update_policy(db: Database, actor: CurrentUser, seen: Policy, policy: Policy
     who = require_supervisor(actor)
     with db.session() as s:
         confirm_supervisor(s, actor)
-        stored = s.execute(select(Setting.value).where(Setting.key == POLICY_KEY)).scalar()
+        stored = s.execute(
+            select(col(Setting.value)).where(col(Setting.key) == POLICY_KEY)
+        ).scalar()
         current = Policy.model_validate_json(stored) if stored else default_policy()
         if current != seen:
             raise AdminError(t("ad.err.policy_changed"))

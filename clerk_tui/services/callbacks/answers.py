@@ -28,7 +28,7 @@ from clerk_tui.domain.reconcile.forgery import FORGERY_KINDS
 from clerk_tui.i18n import t
 from clerk_tui.services import audit
 from clerk_tui.services.callbacks.create import row_key
-from clerk_tui.services.database import Database
+from clerk_tui.services.database import Database, key_of
 from clerk_tui.services.daylock import LOCKED_STATES, day_state, ensure_day_open
 
 
@@ -109,11 +109,11 @@ def _write(s: Session, cb: Callback, a: Answer, *, user: str, now: datetime) -> 
     seen = (
         col(Callback.called_at).is_(None)
         if cb.called_at is None
-        else (Callback.called_at == cb.called_at)
+        else (col(Callback.called_at) == cb.called_at)
     )
-    done = s.execute(
+    done = s.exec(
         update(Callback)
-        .where(Callback.id == cb.id, col(Callback.done_at).is_(None), seen)
+        .where(col(Callback.id) == cb.id, col(Callback.done_at).is_(None), seen)
         .values(**values)
         .execution_options(synchronize_session=False)
     )
@@ -208,7 +208,7 @@ def _flags(
             after={"evidence": _as_json(evidence + new)},
             at=now,
         )
-        out.flags.append(flag.id)
+        out.flags.append(key_of(flag))
 
 
 def _follow_up(
@@ -246,10 +246,10 @@ def _follow_up(
     if line in tk.notes:
         return
     notes = f"{tk.notes}\n{line}" if tk.notes else line
-    done = s.execute(
+    done = s.exec(
         update(Ticket)
-        .where(Ticket.id == tk.id, Ticket.version == tk.version)
-        .values(notes=notes, updated_at=now, version=Ticket.version + 1)
+        .where(col(Ticket.id) == tk.id, col(Ticket.version) == tk.version)
+        .values(notes=notes, updated_at=now, version=col(Ticket.version) + 1)
         .execution_options(synchronize_session=False)
     )
     if done.rowcount != 1:

@@ -34,6 +34,7 @@ from clerk_tui.domain.reconcile.inputs import (
     EngineerInfo,
     VisitInfo,
 )
+from clerk_tui.services.database import key_of
 
 CONSULTED = "consulted"
 """Contact.outcome of a phone consultation (咨询) given to the customer."""
@@ -91,13 +92,13 @@ def day_cards(s: Session, day: date) -> list[SupervisionCard]:
     start, end = bounds(day)
     q = select(SupervisionCard).where(
         or_(
-            SupervisionCard.business_date == day,
+            col(SupervisionCard.business_date) == day,
             col(SupervisionCard.business_date).is_(None)
             & (col(SupervisionCard.returned_at) >= start)
             & (col(SupervisionCard.returned_at) < end),
         )
     )
-    return list(s.exec(q.order_by(SupervisionCard.id)).all())
+    return list(s.exec(q.order_by(col(SupervisionCard.id))).all())
 
 
 def _scope(s: Session, day: date) -> set[str]:
@@ -159,33 +160,33 @@ def _visits(s: Session, day: date, nos: list[str]) -> list[VisitInfo]:
         for a in s.exec(
             select(Appointment)
             .where(col(Appointment.ticket_id).in_(ids))
-            .order_by(Appointment.start)
+            .order_by(col(Appointment.start))
         ).all():
             old = appts.get(a.ticket_id)
             if old is None or _rank(a, start, end) >= _rank(old, start, end):
                 appts[a.ticket_id] = a
         consulted: dict[int, datetime] = {}
         for tid, at in s.exec(
-            select(Contact.ticket_id, Contact.at)
-            .where(col(Contact.ticket_id).in_(ids), Contact.outcome == CONSULTED)
-            .order_by(Contact.at)
+            select(col(Contact.ticket_id), col(Contact.at))
+            .where(col(Contact.ticket_id).in_(ids), col(Contact.outcome) == CONSULTED)
+            .order_by(col(Contact.at))
         ).all():
             consulted[tid] = at
         for tk, code, household, category in rows:
-            a = appts.get(tk.id)
+            appt = appts.get(key_of(tk))
             out.append(
                 VisitInfo(
                     ticket_no=tk.ticket_no,
                     engineer_code=code or "",
                     status=tk.status,
-                    appointment_start=a.start if a else None,
-                    appointment_end=a.end if a else None,
+                    appointment_start=appt.start if appt else None,
+                    appointment_end=appt.end if appt else None,
                     customer_name=tk.customer_name,
                     household=tuple(parse_household(household or "")),
                     warranty_status=tk.warranty_status,
                     service_type=tk.service_type,
                     category=category or "",
-                    consulted_at=consulted.get(tk.id),
+                    consulted_at=consulted.get(key_of(tk)),
                 )
             )
     return out
@@ -202,15 +203,15 @@ def load_day(
         cards += s.exec(
             select(SupervisionCard)
             .where(col(SupervisionCard.ticket_no).in_(chunk))
-            .order_by(SupervisionCard.id)
+            .order_by(col(SupervisionCard.id))
         ).all()
         callbacks += s.exec(
-            select(Callback).where(col(Callback.ticket_no).in_(chunk)).order_by(Callback.id)
+            select(Callback).where(col(Callback.ticket_no).in_(chunk)).order_by(col(Callback.id))
         ).all()
     # Cards handed back after the day are not the day's business.
     cards = [c for c in cards if (c.business_date or day) <= day]
     engineers = s.exec(select(Engineer.code, Engineer.name).order_by(Engineer.code)).all()
-    outlet = s.exec(select(Outlet.code).order_by(Outlet.id)).first() or ""
+    outlet = s.exec(select(col(Outlet.code)).order_by(col(Outlet.id))).first() or ""
     return DayData(
         day=day,
         visits=tuple(_visits(s, day, nos)),

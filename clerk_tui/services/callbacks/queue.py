@@ -12,7 +12,7 @@ from clerk_tui.db.models import Callback, Engineer, SupervisionCard, Ticket
 from clerk_tui.domain.reconcile.timing import overdue_minutes
 from clerk_tui.i18n import catalog
 from clerk_tui.services.callbacks.data import REASON_ALIASES
-from clerk_tui.services.database import Database
+from clerk_tui.services.database import Database, key_of
 
 QUEUE_LIMIT = 500
 
@@ -75,7 +75,7 @@ def load_queue(
     )
     if not include_later:
         q = q.where(col(Callback.due_at).is_(None) | (col(Callback.due_at) < end))
-    q = q.order_by(due_sort, Callback.id).limit(limit)
+    q = q.order_by(due_sort, col(Callback.id)).limit(limit)
     with db.read() as s:
         rows = s.exec(q).all()
         nos = sorted({cb.ticket_no for cb, *_ in rows if cb.ticket_no})
@@ -84,7 +84,7 @@ def load_queue(
             for c in s.exec(
                 select(SupervisionCard)
                 .where(col(SupervisionCard.ticket_no).in_(nos[i : i + 500]))
-                .order_by(SupervisionCard.id)
+                .order_by(col(SupervisionCard.id))
             ):
                 cards[c.ticket_no] = c  # the latest card wins
     out: list[QueueRow] = []
@@ -92,7 +92,7 @@ def load_queue(
         card = cards.get(cb.ticket_no)
         out.append(
             QueueRow(
-                id=cb.id,
+                id=key_of(cb),
                 ticket_id=cb.ticket_id,
                 ticket_no=cb.ticket_no or (tk.ticket_no if tk else ""),
                 reason=REASON_ALIASES.get(cb.reason, cb.reason),

@@ -102,7 +102,7 @@ def card_counts(s: Session, day: date) -> tuple[int, int]:
         .select_from(Appointment)
         .join(Ticket, col(Ticket.id) == col(Appointment.ticket_id))
         .where(_live_appointment(day))
-        .where((Appointment.status == "done") | col(Ticket.status).in_(VISITED_STATES))
+        .where((col(Appointment.status) == "done") | col(Ticket.status).in_(VISITED_STATES))
     ).one()
     return int(expected or 0), int(returned or 0)
 

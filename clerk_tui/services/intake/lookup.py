@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from clerk_tui.db.models import ProductModel, Ticket
 from clerk_tui.domain.validation.phone import check_phone, fold_width, phone_key
@@ -76,20 +76,20 @@ def history_in(s: Session, phone: str, limit: int) -> History:
         return History(key)
     q = (
         select(
-            Ticket.id,
-            Ticket.ticket_no,
-            Ticket.created_at,
-            Ticket.customer_name,
-            Ticket.product_model,
-            Ticket.status,
-            Ticket.symptom,
-            Ticket.service_type,
-            Ticket.phone,
-            ProductModel.category,
+            col(Ticket.id),
+            col(Ticket.ticket_no),
+            col(Ticket.created_at),
+            col(Ticket.customer_name),
+            col(Ticket.product_model),
+            col(Ticket.status),
+            col(Ticket.symptom),
+            col(Ticket.service_type),
+            col(Ticket.phone),
+            col(ProductModel.category),
         )
-        .outerjoin(ProductModel, ProductModel.id == Ticket.model_id)
-        .where(Ticket.phone.in_(phone_forms(phone)))
-        .order_by(Ticket.id.desc())
+        .outerjoin(ProductModel, col(ProductModel.id) == col(Ticket.model_id))
+        .where(col(Ticket.phone).in_(phone_forms(phone)))
+        .order_by(col(Ticket.id).desc())
         .limit(limit * 4)
     )
     rows = [r for r in s.execute(q) if phone_key(r.phone) == key][:limit]

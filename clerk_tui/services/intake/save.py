@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from clerk_tui.db.models import Customer, Outlet, ProductModel, Ticket, TravelTime
 from clerk_tui.domain.findings import Finding
@@ -90,8 +90,8 @@ def load_reference(db, *, today: date, outlet_id: int | None) -> IntakeReference
             )
             for m in s.execute(select(ProductModel)).scalars()
         }
-        districts = set(s.execute(select(TravelTime.from_district).distinct()).scalars())
-        districts |= set(s.execute(select(TravelTime.to_district).distinct()).scalars())
+        districts = set(s.execute(select(col(TravelTime.from_district)).distinct()).scalars())
+        districts |= set(s.execute(select(col(TravelTime.to_district)).distinct()).scalars())
         if outlet_id is None:
             outlet_id = s.execute(select(func.min(Outlet.id))).scalar_one_or_none()
         code = s.get(Outlet, outlet_id).code if outlet_id is not None else ""
@@ -117,8 +117,8 @@ def next_ticket_no(s: Session, prefix: str, day: date) -> str:
             {"k": zlib.crc32(head.encode()) & 0x7FFFFFFF},
         )
     nos = s.execute(
-        select(Ticket.ticket_no).where(
-            Ticket.ticket_no >= head + "0", Ticket.ticket_no < head + ":"
+        select(col(Ticket.ticket_no)).where(
+            col(Ticket.ticket_no) >= head + "0", col(Ticket.ticket_no) < head + ":"
         )
     ).scalars()
     seqs = [int(n[len(head) :]) for n in nos if n[len(head) :].isdigit()]
@@ -128,9 +128,9 @@ def next_ticket_no(s: Session, prefix: str, day: date) -> str:
 def _customer(s: Session, form: IntakeForm, phone: str, district: str) -> int:
     name = form.customer_name.strip()
     found = s.execute(
-        select(Customer.id)
-        .where(Customer.phone == phone[:32], Customer.name == name[:100])
-        .order_by(Customer.id)
+        select(col(Customer.id))
+        .where(col(Customer.phone) == phone[:32], col(Customer.name) == name[:100])
+        .order_by(col(Customer.id))
         .limit(1)
     ).scalar_one_or_none()
     if found is not None:
@@ -166,7 +166,7 @@ def _insert(
     model_id = None
     if model is not None:
         model_id = s.execute(
-            select(ProductModel.id).where(ProductModel.model == model.model)
+            select(col(ProductModel.id)).where(col(ProductModel.model) == model.model)
         ).scalar()
     warranty = warranty_of(ticket_info(form), ref.ctx)
     ticket_no = next_ticket_no(s, ref.prefix, day)

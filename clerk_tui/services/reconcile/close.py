@@ -15,7 +15,7 @@ from collections import defaultdict
 from datetime import date, datetime
 
 from sqlalchemy import or_, select, update
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from clerk_tui.db.models import Appointment, AuditEntry, Contact, SupervisionCard, Ticket
 from clerk_tui.services.reconcile.load import day_bounds, day_ticket_ids
@@ -32,20 +32,20 @@ def close_day_tickets(
     Returns {state before: [ticket ids]} for the audit entry (empty states left out).
     """
     wanted = day_ticket_ids(day, [outlet_id])
-    later = select(Appointment.ticket_id).where(
-        Appointment.status == "planned", Appointment.start >= day_bounds(day)[1]
+    later = select(col(Appointment.ticket_id)).where(
+        col(Appointment.status) == "planned", col(Appointment.start) >= day_bounds(day)[1]
     )
     rows = s.execute(
-        select(Ticket.id, Ticket.status)
+        select(col(Ticket.id), col(Ticket.status))
         .where(
             or_(
-                Ticket.id.in_(select(wanted.c.id)),
-                (Ticket.business_date == day) & (Ticket.outlet_id == outlet_id),
+                col(Ticket.id).in_(select(wanted.c.id)),
+                (col(Ticket.business_date) == day) & (col(Ticket.outlet_id) == outlet_id),
             ),
-            Ticket.status.in_(FINISHED),
-            Ticket.id.not_in(later),
+            col(Ticket.status).in_(FINISHED),
+            col(Ticket.id).not_in(later),
         )
-        .order_by(Ticket.id)
+        .order_by(col(Ticket.id))
     ).all()
     closed: dict[str, list[int]] = defaultdict(list)
     for tid, status in rows:
@@ -54,8 +54,8 @@ def close_day_tickets(
     if ids:
         s.execute(
             update(Ticket)
-            .where(Ticket.id.in_(ids))
-            .values(status="closed", updated_at=now, version=Ticket.version + 1)
+            .where(col(Ticket.id).in_(ids))
+            .values(status="closed", updated_at=now, version=col(Ticket.version) + 1)
             .execution_options(synchronize_session=False)
         )
     return dict(closed)
@@ -72,13 +72,13 @@ def reopen_day_tickets(
     `consult_only` when they were consulted by phone; any other stays closed.
     """
     entry = s.execute(
-        select(AuditEntry.after)
+        select(col(AuditEntry.after))
         .where(
-            AuditEntry.action == SIGN_OFF_ACTION,
-            AuditEntry.entity == "business_day",
-            AuditEntry.entity_id == str(day_row_id),
+            col(AuditEntry.action) == SIGN_OFF_ACTION,
+            col(AuditEntry.entity) == "business_day",
+            col(AuditEntry.entity_id) == str(day_row_id),
         )
-        .order_by(AuditEntry.id.desc())
+        .order_by(col(AuditEntry.id).desc())
         .limit(1)
     ).scalar()
     try:
@@ -93,14 +93,16 @@ def reopen_day_tickets(
             continue
         still = list(
             s.execute(
-                select(Ticket.id).where(Ticket.id.in_(ids), Ticket.status == "closed")
+                select(col(Ticket.id)).where(
+                    col(Ticket.id).in_(ids), col(Ticket.status) == "closed"
+                )
             ).scalars()
         )
         if still:
             s.execute(
                 update(Ticket)
-                .where(Ticket.id.in_(still))
-                .values(status=state, updated_at=now, version=Ticket.version + 1)
+                .where(col(Ticket.id).in_(still))
+                .values(status=state, updated_at=now, version=col(Ticket.version) + 1)
                 .execution_options(synchronize_session=False)
             )
             back[state] = still
@@ -109,12 +111,12 @@ def reopen_day_tickets(
 
 def _closed_by_evidence(s: Session, outlet_id: int, day: date) -> dict[str, list[int]]:
     wanted = day_ticket_ids(day, [outlet_id])
-    carded = select(SupervisionCard.ticket_no)
-    consulted = select(Contact.ticket_id).where(Contact.outcome == "consulted")
+    carded = select(col(SupervisionCard.ticket_no))
+    consulted = select(col(Contact.ticket_id)).where(col(Contact.outcome) == "consulted")
     rows = s.execute(
-        select(Ticket.id, Ticket.ticket_no.in_(carded), Ticket.id.in_(consulted))
-        .where(Ticket.id.in_(select(wanted.c.id)), Ticket.status == "closed")
-        .order_by(Ticket.id)
+        select(col(Ticket.id), col(Ticket.ticket_no).in_(carded), col(Ticket.id).in_(consulted))
+        .where(col(Ticket.id).in_(select(wanted.c.id)), col(Ticket.status) == "closed")
+        .order_by(col(Ticket.id))
     ).all()
     out: dict[str, list[int]] = defaultdict(list)
     for tid, has_card, was_consulted in rows:

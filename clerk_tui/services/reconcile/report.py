@@ -15,6 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import or_, select
+from sqlmodel import col
 
 from clerk_tui.db.models import Callback, Outlet, Ticket
 from clerk_tui.i18n.evidence import render_all
@@ -66,13 +67,17 @@ def day_callbacks(db: Database, outlet_id: int, day: date) -> list[dict]:
 
     with db.read() as s:
         rows = s.execute(
-            select(Callback, Ticket.ticket_no)
-            .join(Ticket, Ticket.id == Callback.ticket_id)
-            .where(Ticket.outlet_id == outlet_id)
+            select(Callback, col(Ticket.ticket_no))
+            .join(Ticket, col(Ticket.id) == col(Callback.ticket_id))
+            .where(col(Ticket.outlet_id) == outlet_id)
             .where(
-                or_(within(Callback.due_at), within(Callback.called_at), within(Callback.done_at))
+                or_(
+                    within(col(Callback.due_at)),
+                    within(col(Callback.called_at)),
+                    within(col(Callback.done_at)),
+                )
             )  # fmt: skip
-            .order_by(Callback.due_at, Callback.id)
+            .order_by(col(Callback.due_at), col(Callback.id))
         ).all()
     return [
         {
@@ -97,7 +102,7 @@ def build_report(db: Database, outlet: OutletRef, day: date, *, now: datetime, u
     status = day_status(db, outlet.id, day)
     flags = day_flags(db, outlet.id, day)
     with db.read() as s:
-        name = s.execute(select(Outlet.name).where(Outlet.id == outlet.id)).scalar() or ""
+        name = s.execute(select(col(Outlet.name)).where(col(Outlet.id) == outlet.id)).scalar() or ""
     report: dict = {
         "outlet": outlet.code,
         "outlet_name": name,

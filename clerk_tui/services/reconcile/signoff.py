@@ -15,7 +15,7 @@ from datetime import date, datetime, time
 from typing import Protocol
 
 from sqlalchemy import func, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from clerk_tui.db.models import BusinessDay, Callback, Engineer, Flag, Ticket, User, Violation
 from clerk_tui.domain.callbacks.due import REMEDY, callback_due
@@ -23,7 +23,7 @@ from clerk_tui.domain.callbacks.sampling import CallbackDue
 from clerk_tui.domain.reconcile.forgery import FORGERY_KINDS
 from clerk_tui.i18n import t
 from clerk_tui.services import audit
-from clerk_tui.services.database import Database
+from clerk_tui.services.database import Database, key_of
 from clerk_tui.services.daylock import LOCKED_STATES, ensure_day_open
 from clerk_tui.services.reconcile.close import (
     SIGN_OFF_ACTION,
@@ -82,7 +82,9 @@ def _check(user: Actor, reason: str | None = None) -> str:
 def _day_row(s: Session, outlet_id: int, day: date) -> BusinessDay | None:
     return (
         s.execute(
-            select(BusinessDay).where(BusinessDay.outlet_id == outlet_id, BusinessDay.day == day)
+            select(BusinessDay).where(
+                col(BusinessDay.outlet_id) == outlet_id, col(BusinessDay.day) == day
+            )
         )
         .scalars()
         .first()
@@ -94,7 +96,11 @@ def _open_flags(s: Session, outlet_id: int, day: date) -> int:
         s.execute(
             select(func.count())
             .select_from(Flag)
-            .where(Flag.outlet_id == outlet_id, Flag.business_date == day, Flag.status == OPEN)
+            .where(
+                col(Flag.outlet_id) == outlet_id,
+                col(Flag.business_date) == day,
+                col(Flag.status) == OPEN,
+            )
         ).scalar_one()
     )
 
@@ -109,9 +115,11 @@ def _book_remedy(s: Session, flag: Flag, now: datetime) -> bool:
     if not flag.ticket_no:
         return False  # engineer_pattern: no one ticket to call about
     key = remedy_key(flag.ticket_no, flag.business_date, now)
-    if s.execute(select(Callback.id).where(Callback.row_hash == key)).first() is not None:
+    if s.execute(select(col(Callback.id)).where(col(Callback.row_hash) == key)).first() is not None:
         return False
-    ticket_id = s.execute(select(Ticket.id).where(Ticket.ticket_no == flag.ticket_no)).scalar()
+    ticket_id = s.execute(
+        select(col(Ticket.id)).where(col(Ticket.ticket_no) == flag.ticket_no)
+    ).scalar()
     s.add(
         Callback(
             ticket_id=ticket_id,
@@ -142,7 +150,7 @@ def decide_flag(
         flag.decided_by, flag.decided_at = user.id, now
         s.add(flag)
         violation = (
-            s.execute(select(Violation).where(Violation.flag_id == flag_id)).scalars().first()
+            s.execute(select(Violation).where(col(Violation.flag_id) == flag_id)).scalars().first()
         )
         recorded = booked = False
         if decision == CONFIRMED and flag.kind in FORGERY_KINDS:
@@ -226,7 +234,7 @@ def reopen(
         row.state, row.reopen_reason = "reconciled", reason
         row.signed_off_by = row.signed_off_at = None
         s.add(row)
-        back = reopen_day_tickets(s, row.id, outlet_id, day, now=now)
+        back = reopen_day_tickets(s, key_of(row), outlet_id, day, now=now)
         audit.record(
             s, user=user.username, action="day_reopen", entity="business_day", entity_id=row.id,
             before=before, after={"state": row.state, "reason": reason, "reopened": back}, at=now,

@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, true
+from sqlmodel import col
 
 from clerk_tui.db.models import Appointment, Contact, Engineer, EngineerLeave, ProductModel, Ticket
 from clerk_tui.domain.findings import Finding
@@ -52,15 +53,15 @@ def _bounds(day: date) -> tuple[datetime, datetime]:
 
 
 def _engineers(s, day: date, outlet_id: int | None, extra: set[int]):
-    cond = Engineer.outlet_id == outlet_id if outlet_id is not None else True
+    cond = col(Engineer.outlet_id) == outlet_id if outlet_id is not None else true()
     if extra:
-        cond = or_(cond, Engineer.id.in_(extra))
-    rows = s.execute(select(Engineer).where(cond).order_by(Engineer.code)).scalars().all()
+        cond = or_(cond, col(Engineer.id).in_(extra))
+    rows = s.execute(select(Engineer).where(cond).order_by(col(Engineer.code))).scalars().all()
     ids = [e.id for e in rows]
     leave = set(
         s.execute(
-            select(EngineerLeave.engineer_id).where(
-                EngineerLeave.day == day, EngineerLeave.engineer_id.in_(ids)
+            select(col(EngineerLeave.engineer_id)).where(
+                col(EngineerLeave.day) == day, col(EngineerLeave.engineer_id).in_(ids)
             )
         ).scalars()
     )
@@ -71,33 +72,37 @@ def _appointments(s, day: date, outlet_id: int | None):
     lo, hi = _bounds(day)
     q = (
         select(
-            Appointment.id,
-            Appointment.version,
-            Appointment.ticket_id,
-            Ticket.ticket_no,
-            Engineer.code,
-            Appointment.engineer_id,
-            Appointment.start,
-            Appointment.end,
-            Appointment.status,
-            Appointment.late_minutes,
-            Appointment.outcome,
-            Ticket.district,
-            ProductModel.category,
-            Ticket.customer_name,
-            Ticket.status,
-            Ticket.requested_start,
-            Ticket.requested_end,
-            Ticket.service_type,
+            col(Appointment.id),
+            col(Appointment.version),
+            col(Appointment.ticket_id),
+            col(Ticket.ticket_no),
+            col(Engineer.code),
+            col(Appointment.engineer_id),
+            col(Appointment.start),
+            col(Appointment.end),
+            col(Appointment.status),
+            col(Appointment.late_minutes),
+            col(Appointment.outcome),
+            col(Ticket.district),
+            col(ProductModel.category),
+            col(Ticket.customer_name),
+            col(Ticket.status),
+            col(Ticket.requested_start),
+            col(Ticket.requested_end),
+            col(Ticket.service_type),
         )
-        .join(Ticket, Ticket.id == Appointment.ticket_id)
-        .outerjoin(ProductModel, ProductModel.id == Ticket.model_id)
-        .outerjoin(Engineer, Engineer.id == Appointment.engineer_id)
-        .where(Appointment.start >= lo, Appointment.start < hi, Appointment.status.in_(IN_PLAN))
-        .order_by(Appointment.start, Appointment.id)
+        .join(Ticket, col(Ticket.id) == col(Appointment.ticket_id))
+        .outerjoin(ProductModel, col(ProductModel.id) == col(Ticket.model_id))
+        .outerjoin(Engineer, col(Engineer.id) == col(Appointment.engineer_id))
+        .where(
+            col(Appointment.start) >= lo,
+            col(Appointment.start) < hi,
+            col(Appointment.status).in_(IN_PLAN),
+        )
+        .order_by(col(Appointment.start), col(Appointment.id))
     )
     if outlet_id is not None:
-        q = q.where(Ticket.outlet_id == outlet_id)
+        q = q.where(col(Ticket.outlet_id) == outlet_id)
     return s.execute(q).all()
 
 
@@ -106,9 +111,9 @@ def _consents(s, ticket_ids: list[int]) -> dict[int, str]:
     if not ticket_ids:
         return {}
     q = (
-        select(Contact.ticket_id, Contact.outcome)
-        .where(Contact.ticket_id.in_(ticket_ids), Contact.outcome.in_(CONSENT_OUTCOMES))
-        .order_by(Contact.id)
+        select(col(Contact.ticket_id), col(Contact.outcome))
+        .where(col(Contact.ticket_id).in_(ticket_ids), col(Contact.outcome).in_(CONSENT_OUTCOMES))
+        .order_by(col(Contact.id))
     )
     return {tid: outcome for tid, outcome in s.execute(q)}
 
@@ -118,34 +123,37 @@ def _called_ahead(s, ticket_ids: list[int]) -> set[int]:
     if not ticket_ids:
         return set()
     q = (
-        select(Contact.ticket_id, Contact.outcome)
-        .where(Contact.ticket_id.in_(ticket_ids), Contact.outcome.in_(("late", *CALLED_AHEAD)))
-        .order_by(Contact.id)
+        select(col(Contact.ticket_id), col(Contact.outcome))
+        .where(
+            col(Contact.ticket_id).in_(ticket_ids),
+            col(Contact.outcome).in_(("late", *CALLED_AHEAD)),
+        )
+        .order_by(col(Contact.id))
     )
     latest = {tid: outcome for tid, outcome in s.execute(q)}
     return {tid for tid, outcome in latest.items() if outcome in CALLED_AHEAD}
 
 
 def _waiting(s, outlet_id: int | None, limit: int = 200) -> tuple[WaitingTicket, ...]:
-    planned = select(Appointment.ticket_id).where(Appointment.status == OPEN)
+    planned = select(col(Appointment.ticket_id)).where(col(Appointment.status) == OPEN)
     q = (
         select(
-            Ticket.id,
-            Ticket.ticket_no,
-            Ticket.customer_name,
-            Ticket.district,
-            ProductModel.category,
-            Ticket.service_type,
-            Ticket.requested_start,
-            Ticket.requested_end,
+            col(Ticket.id),
+            col(Ticket.ticket_no),
+            col(Ticket.customer_name),
+            col(Ticket.district),
+            col(ProductModel.category),
+            col(Ticket.service_type),
+            col(Ticket.requested_start),
+            col(Ticket.requested_end),
         )
-        .outerjoin(ProductModel, ProductModel.id == Ticket.model_id)
-        .where(Ticket.status == "ready", Ticket.id.not_in(planned))
-        .order_by(Ticket.id)
+        .outerjoin(ProductModel, col(ProductModel.id) == col(Ticket.model_id))
+        .where(col(Ticket.status) == "ready", col(Ticket.id).not_in(planned))
+        .order_by(col(Ticket.id))
         .limit(limit)
     )
     if outlet_id is not None:
-        q = q.where(Ticket.outlet_id == outlet_id)
+        q = q.where(col(Ticket.outlet_id) == outlet_id)
     return tuple(
         WaitingTicket(i, no, name, dist or "", cat or "", st, rs, re)
         for i, no, name, dist, cat, st, rs, re in s.execute(q)

@@ -89,4 +89,5 @@ class DayView:
         """The open (else the last) appointment of a ticket on this day."""
         found = [a for a in self.appointments if a.ticket_no == ticket_no]
         open_ = [a for a in found if a.status == OPEN]
-        return (open_ or found or [None])[-1]
+        picked = open_ or found
+        return picked[-1] if picked else None

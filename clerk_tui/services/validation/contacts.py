@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, update
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from clerk_tui.db.models import Contact, FindingWaiver, Ticket
 from clerk_tui.domain.findings import Finding
@@ -23,7 +23,7 @@ from clerk_tui.domain.states import check_transition
 from clerk_tui.domain.validation.rules import ValidationContext
 from clerk_tui.i18n import t
 from clerk_tui.services import audit
-from clerk_tui.services.database import Database
+from clerk_tui.services.database import Database, key_of
 from clerk_tui.services.daylock import ensure_ticket_workable
 from clerk_tui.services.reference import forbidden_phrases
 from clerk_tui.services.validation.check import (
@@ -92,11 +92,11 @@ def guarded_update(s: Session, tk: Ticket, seen: int, values: dict[str, Any], no
     """`UPDATE ... version = version + 1 WHERE id AND version = seen`; 0 rows: TicketStale."""
     stmt = (
         update(Ticket)
-        .where(Ticket.id == tk.id, Ticket.version == seen)
-        .values(**values, updated_at=now, version=Ticket.version + 1)
+        .where(col(Ticket.id) == tk.id, col(Ticket.version) == seen)
+        .values(**values, updated_at=now, version=col(Ticket.version) + 1)
         .execution_options(synchronize_session=False)
     )
-    if s.exec(stmt).rowcount != 1:  # type: ignore[call-overload]
+    if s.exec(stmt).rowcount != 1:
         raise TicketStale(tk.ticket_no)
     s.expire(tk)
     return seen + 1
@@ -109,7 +109,9 @@ def add_contact(
         raise ValueError(f"unknown party {party!r}")
     uid, uname = who(user)
     note = clean(note)
-    row = Contact(ticket_id=tk.id, at=now, user_id=uid, party=party, outcome=outcome, note=note)
+    row = Contact(
+        ticket_id=key_of(tk), at=now, user_id=uid, party=party, outcome=outcome, note=note
+    )
     s.add(row)
     s.flush()
     audit.record(
@@ -130,7 +132,7 @@ def settle(
     # called after `_update` in the same transaction: the version is already this action's
     """Validate the ticket again; nothing left: new/needs_info → ready; problems: new/ready → needs_info."""
     before = tk.status
-    checked = check_in_session(s, ctx, ticket_ids=[tk.id], open_only=False)
+    checked = check_in_session(s, ctx, ticket_ids=[key_of(tk)], open_only=False)
     remaining = len(checked[0].findings) if checked else 0
     target = before
     if remaining == 0 and before in ("new", "needs_info"):
@@ -139,7 +141,7 @@ def settle(
         target = "needs_info"
     if target != before:
         check_transition(before, target)
-        s.exec(update(Ticket).where(Ticket.id == tk.id).values(status=target))  # type: ignore[call-overload]
+        s.exec(update(Ticket).where(col(Ticket.id) == tk.id).values(status=target))
         s.expire(tk)
         audit.record(
             s,
@@ -187,13 +189,13 @@ def log_contact(
             add_contact(s, tk, user, party, outcome, note, now)
             return ActionResult(tk.ticket_no, tk.status, tk.status, -1, tk.version, tuple(hits))
         ensure_ticket_workable(s, tk)
-        checked = check_in_session(s, ctx, ticket_ids=[tk.id], open_only=False)
+        checked = check_in_session(s, ctx, ticket_ids=[key_of(tk)], open_only=False)
         subject = finding_subject(confirm, checked[0].info) if checked else ""
         contact = add_contact(s, tk, user, party, outcome, note, now)
         uid, uname = who(user)
         s.add(
             FindingWaiver(
-                ticket_id=tk.id,
+                ticket_id=key_of(tk),
                 kind=confirm.kind,
                 field=confirm.field,
                 subject=subject,
@@ -231,11 +233,17 @@ def contact_history(db: Database, ticket_id: int, limit: int = 30) -> list[Conta
     from clerk_tui.db.models import User
 
     q = (
-        select(Contact.at, Contact.party, Contact.outcome, Contact.note, User.display_name)
-        .outerjoin(User, User.id == Contact.user_id)
-        .where(Contact.ticket_id == ticket_id)
-        .order_by(Contact.at.desc(), Contact.id.desc())
+        select(
+            col(Contact.at),
+            col(Contact.party),
+            col(Contact.outcome),
+            col(Contact.note),
+            col(User.display_name),
+        )
+        .outerjoin(User, col(User.id) == col(Contact.user_id))
+        .where(col(Contact.ticket_id) == ticket_id)
+        .order_by(col(Contact.at).desc(), col(Contact.id).desc())
         .limit(limit)
     )
     with db.read() as s:
-        return [ContactRow(a, p, o or "", n or "", u or "") for a, p, o, n, u in s.exec(q)]
+        return [ContactRow(a, p, o or "", n or "", u or "") for a, p, o, n, u in s.execute(q)]

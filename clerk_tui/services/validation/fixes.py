@@ -11,14 +11,14 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from clerk_tui.db.models import ProductModel, Ticket
 from clerk_tui.domain.states import check_transition
 from clerk_tui.domain.validation.rules import warranty_of
 from clerk_tui.i18n import t
 from clerk_tui.services import audit
-from clerk_tui.services.database import Database
+from clerk_tui.services.database import Database, key_of
 from clerk_tui.services.daylock import ensure_ticket_workable
 from clerk_tui.services.validation.check import PART_REQUESTED, check_in_session, load_context
 from clerk_tui.services.validation.contacts import (
@@ -74,7 +74,7 @@ def _new_values(s: Session, tk: Ticket, field: str, value: str | tuple[str, str]
         if field == "product_model":
             model = ctx.model(str(value))
             values["model_id"] = (
-                s.exec(select(ProductModel.id).where(ProductModel.model == model.model)).first()
+                s.scalar(select(col(ProductModel.id)).where(col(ProductModel.model) == model.model))
                 if model
                 else None
             )
@@ -116,7 +116,7 @@ def fix_field(
         before = {k: _shown(getattr(tk, k)) for k in values}
         after = {k: _shown(v) for k, v in values.items()}
         if field in ("product_model", "purchase_date"):
-            info = check_in_session(s, ctx, ticket_ids=[tk.id], open_only=False)
+            info = check_in_session(s, ctx, ticket_ids=[key_of(tk)], open_only=False)
             if info:
                 probe = replace(
                     info[0].info,

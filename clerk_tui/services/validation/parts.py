@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import and_, func, or_, select
+from sqlmodel import col
 
 from clerk_tui.db.models import Contact, Ticket
 from clerk_tui.domain.states import OPEN_STATES
@@ -29,24 +30,24 @@ class PartRow:
 
 
 def _parts_query(count: bool):
-    requested = select(Contact.ticket_id).where(Contact.outcome == PART_REQUESTED)
+    requested = select(col(Contact.ticket_id)).where(col(Contact.outcome) == PART_REQUESTED)
     where = and_(
-        Ticket.status.in_(OPEN),
-        func.trim(Ticket.part_needed) != "",
-        or_(Ticket.part_in_stock.is_(None), Ticket.part_in_stock.is_(False)),
-        Ticket.id.not_in(requested),
+        col(Ticket.status).in_(OPEN),
+        func.trim(col(Ticket.part_needed)) != "",
+        or_(col(Ticket.part_in_stock).is_(None), col(Ticket.part_in_stock).is_(False)),
+        col(Ticket.id).not_in(requested),
     )
     if count:
         return select(func.count()).select_from(Ticket).where(where)
     cols = (
-        Ticket.id,
-        Ticket.ticket_no,
-        Ticket.part_needed,
-        Ticket.part_in_stock,
-        Ticket.customer_name,
-        Ticket.created_at,
+        col(Ticket.id),
+        col(Ticket.ticket_no),
+        col(Ticket.part_needed),
+        col(Ticket.part_in_stock),
+        col(Ticket.customer_name),
+        col(Ticket.created_at),
     )
-    return select(*cols).where(where).order_by(Ticket.created_at, Ticket.id)
+    return select(*cols).where(where).order_by(col(Ticket.created_at), col(Ticket.id))
 
 
 def parts_to_requisition(db: Database) -> list[PartRow]:

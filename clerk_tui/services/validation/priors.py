@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import ARRAY, String, and_, any_, bindparam, func, or_, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from clerk_tui.db.models import Ticket
 from clerk_tui.domain.states import OPEN_STATES
@@ -50,7 +50,7 @@ def _value_lists(dialect: str, values: list[str]):
         return
     if dialect == "sqlite":
         table = func.json_each(bindparam("phones", json.dumps(values))).table_valued("value")
-        yield Ticket.phone.in_(select(table.c.value))
+        yield col(Ticket.phone).in_(select(table.c.value))
     elif dialect == "postgresql":
         yield Ticket.phone == any_(bindparam("phones", values, type_=ARRAY(String)))
     else:
@@ -73,19 +73,19 @@ def priors_by_key(
         for form in phone_variants(raw):
             by_variant.setdefault(form, key)
     cols = (
-        Ticket.phone,
-        Ticket.ticket_no,
-        Ticket.product_model,
-        Ticket.status,
-        Ticket.created_at,
-        Ticket.service_type,
+        col(Ticket.phone),
+        col(Ticket.ticket_no),
+        col(Ticket.product_model),
+        col(Ticket.status),
+        col(Ticket.created_at),
+        col(Ticket.service_type),
     )
-    recent = or_(Ticket.status.in_(OPEN), Ticket.created_at >= since)
+    recent = or_(col(Ticket.status).in_(OPEN), col(Ticket.created_at) >= since)
     grouped: dict[str, list[PriorTicket]] = defaultdict(list)
     conn = s.connection()
     categories: dict[str, str] = {}
     if open_rows is not None:
-        recent = and_(Ticket.status.not_in(OPEN), Ticket.created_at >= since)
+        recent = and_(col(Ticket.status).not_in(OPEN), col(Ticket.created_at) >= since)
         for r in open_rows:
             if r.phone:
                 info = ctx.model(r.product_model)
@@ -101,7 +101,7 @@ def priors_by_key(
                 )
     for batch in _value_lists(conn.dialect.name, sorted(by_variant)):
         q = select(*cols).where(
-            Ticket.phone.in_(batch) if isinstance(batch, list) else batch, recent
+            col(Ticket.phone).in_(batch) if isinstance(batch, list) else batch, recent
         )
         for phone, no, model, status, created, service in conn.execute(q):
             category = categories.get(model)

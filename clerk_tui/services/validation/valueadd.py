@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlmodel import col
 
 from clerk_tui.db.models import VALUE_ADD_TAGS, Ticket, User, ValueAddFinding
 from clerk_tui.i18n import t
@@ -66,7 +67,7 @@ def add_finding(
     if len(text) > MAX_TEXT:
         raise ValueAddRefused(t("vq.va.err.long", n=MAX_TEXT))
     with db.session() as s:
-        ticket_no = s.exec(select(Ticket.ticket_no).where(Ticket.id == ticket_id)).first()
+        ticket_no = s.scalar(select(col(Ticket.ticket_no)).where(col(Ticket.id) == ticket_id))
         if ticket_no is None:
             raise ValueAddRefused(t("vq.va.err.ticket", id=ticket_id))
         row = ValueAddFinding(
@@ -97,29 +98,29 @@ def list_findings(
     """Value-add findings, newest first; those recorded on `day` when given (the day's report)."""
     q = (
         select(
-            ValueAddFinding.id,
-            ValueAddFinding.ticket_id,
-            Ticket.ticket_no,
-            ValueAddFinding.tag,
-            ValueAddFinding.text,
-            Ticket.product_model,
-            Ticket.customer_name,
-            User.display_name,
-            ValueAddFinding.created_at,
-            ValueAddFinding.business_date,
+            col(ValueAddFinding.id),
+            col(ValueAddFinding.ticket_id),
+            col(Ticket.ticket_no),
+            col(ValueAddFinding.tag),
+            col(ValueAddFinding.text),
+            col(Ticket.product_model),
+            col(Ticket.customer_name),
+            col(User.display_name),
+            col(ValueAddFinding.created_at),
+            col(ValueAddFinding.business_date),
         )
-        .join(Ticket, Ticket.id == ValueAddFinding.ticket_id)
-        .outerjoin(User, User.id == ValueAddFinding.user_id)
-        .order_by(ValueAddFinding.created_at.desc(), ValueAddFinding.id.desc())
+        .join(Ticket, col(Ticket.id) == col(ValueAddFinding.ticket_id))
+        .outerjoin(User, col(User.id) == col(ValueAddFinding.user_id))
+        .order_by(col(ValueAddFinding.created_at).desc(), col(ValueAddFinding.id).desc())
     )
     if day is not None:
-        q = q.where(ValueAddFinding.business_date == day)
+        q = q.where(col(ValueAddFinding.business_date) == day)
     if limit is not None:
         q = q.limit(limit)
     with db.read() as s:
         return [
             ValueAddRow(i, tid, no, tag, text, model or "", name or "", by or "", at, bd)
-            for i, tid, no, tag, text, model, name, by, at, bd in s.exec(q)
+            for i, tid, no, tag, text, model, name, by, at, bd in s.execute(q)
         ]
 
 
