@@ -7,8 +7,7 @@ import json
 from sqlalchemy import select
 from vq_seed import NOW, add_ticket, seed, ticket
 
-from clerk_tui.db.models import AuditEntry
-from clerk_tui.db.models_valueadd import VALUE_ADD_TAGS
+from clerk_tui.db.models import VALUE_ADD_TAGS, AuditEntry
 from clerk_tui.services.validation.fixes import fix_field
 from clerk_tui.services.validation.valueadd import add_finding
 
