@@ -12,7 +12,7 @@ from datetime import date
 
 from sqlalchemy import Integer, and_, column, false, func, or_, select, table, text, union_all
 from sqlalchemy.orm import aliased
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from clerk_tui.db.models import (
     TICKET_STATES,
@@ -38,18 +38,18 @@ MAX_TRIGRAMS = 8
 _fts = table("ticket_fts", column("rowid", Integer))
 
 LIST_COLUMNS = (
-    Ticket.id,
-    Ticket.ticket_no,
-    Ticket.status,
-    Ticket.source,
-    Ticket.service_type,
-    Ticket.customer_name,
-    Ticket.phone,
-    Ticket.address,
-    Ticket.product_model,
-    Engineer.name.label("engineer_name"),
-    Ticket.created_at,
-    Ticket.business_date,
+    col(Ticket.id),
+    col(Ticket.ticket_no),
+    col(Ticket.status),
+    col(Ticket.source),
+    col(Ticket.service_type),
+    col(Ticket.customer_name),
+    col(Ticket.phone),
+    col(Ticket.address),
+    col(Ticket.product_model),
+    col(Engineer.name).label("engineer_name"),
+    col(Ticket.created_at),
+    col(Ticket.business_date),
 )
 SEARCHED = (Ticket.ticket_no, Ticket.customer_name, Ticket.phone, Ticket.address)
 
@@ -89,8 +89,8 @@ def _contains_any(variants: Sequence[str], *, ilike: bool) -> object:
     terms = []
     for v in variants:
         pat = like_pattern(v)
-        for col in SEARCHED:
-            terms.append(col.ilike(pat, escape="\\") if ilike else col.like(pat, escape="\\"))
+        for searched in SEARCHED:
+            terms.append(searched.ilike(pat, escape="\\") if ilike else searched.like(pat, escape="\\"))
     return or_(*terms)
 
 
@@ -123,23 +123,23 @@ def ticket_page(
             # Too short for trigrams: look only at the newest SHORT_WINDOW tickets,
             # but always find a ticket by its exact number.
             floor = (s.execute(select(func.max(Ticket.id))).scalar() or 0) - SHORT_WINDOW
-            contains = and_(Ticket.id > floor, contains)
+            contains = and_(col(Ticket.id) > floor, contains)
             exact = list(
-                s.execute(select(Ticket.id).where(Ticket.ticket_no.in_(variants))).scalars()
+                s.execute(select(col(Ticket.id)).where(col(Ticket.ticket_no).in_(variants))).scalars()
             )
             # A short query may be a whole name (张伟): find that customer's tickets of any age.
-            named = select(Customer.id).where(Customer.name.in_(variants))
+            named = select(col(Customer.id)).where(col(Customer.name).in_(variants))
             exact += s.execute(
-                select(Ticket.id)
-                .where(Ticket.customer_id.in_(named), Ticket.id <= floor)
-                .order_by(Ticket.id.desc())
+                select(col(Ticket.id))
+                .where(col(Ticket.customer_id).in_(named), col(Ticket.id) <= floor)
+                .order_by(col(Ticket.id).desc())
                 .limit(SHORT_WINDOW // 10)
             ).scalars()
             older = [i for i in exact if i <= floor]
             if older:  # a rowid OR: SQLite still walks the key range, not the table
-                contains = or_(contains, Ticket.id.in_(older))
+                contains = or_(contains, col(Ticket.id).in_(older))
         elif not sqlite:
-            contains = or_(contains, Ticket.ticket_no.in_(variants))
+            contains = or_(contains, col(Ticket.ticket_no).in_(variants))
         conds.append(contains)
     if before_id is not None:
         conds.append(key > before_id)
@@ -152,7 +152,7 @@ def ticket_page(
     stmt = select(*LIST_COLUMNS)
     if use_fts:
         match = " OR ".join(f"({trigram_query(v)})" for v in variants)
-        stmt = stmt.select_from(_fts.join(Ticket, Ticket.id == _fts.c.rowid)).where(
+        stmt = stmt.select_from(_fts.join(Ticket, col(Ticket.id) == _fts.c.rowid)).where(
             text("ticket_fts MATCH :fts_q").bindparams(fts_q=match)
         )
     elif len(statuses) > 1 or (engineer_id is not None and not statuses):
@@ -161,7 +161,7 @@ def ticket_page(
         statuses = statuses or TICKET_STATES
         parts = []
         for st in dict.fromkeys(statuses):
-            one = select(Ticket.id).where(Ticket.status == st, *conds).order_by(order)
+            one = select(col(Ticket.id)).where(col(Ticket.status) == st, *conds).order_by(order)
             sub = one.limit(limit).subquery()
             parts.append(select(sub.c.id))
         ids = union_all(*parts).subquery()
@@ -169,7 +169,7 @@ def ticket_page(
     else:
         stmt = stmt.select_from(Ticket)
     if statuses:
-        conds.append(Ticket.status.in_(list(statuses)))
+        conds.append(col(Ticket.status).in_(list(statuses)))
     stmt = stmt.outerjoin(Engineer, Engineer.id == Ticket.engineer_id).where(*conds)
     return list(s.execute(stmt.order_by(order).limit(limit)).all())
 
@@ -181,25 +181,25 @@ def ticket_rows_by_ids(s: Session, *, ids: Sequence[int]) -> list:
     stmt = (
         select(*LIST_COLUMNS)
         .select_from(Ticket)
-        .outerjoin(Engineer, Engineer.id == Ticket.engineer_id)
-        .where(Ticket.id.in_(list(ids)))
+        .outerjoin(Engineer, col(Engineer.id) == col(Ticket.engineer_id))
+        .where(col(Ticket.id).in_(list(ids)))
     )
     return list(s.execute(stmt).all())
 
 
 def ticket_id_by_no(s: Session, *, ticket_no: str) -> int | None:
     """The id of the ticket with exactly this number, or None."""
-    return s.execute(select(Ticket.id).where(Ticket.ticket_no == ticket_no)).scalar()
+    return s.execute(select(col(Ticket.id)).where(col(Ticket.ticket_no) == ticket_no)).scalar()
 
 
 def ticket_with_names(s: Session, *, ticket_id: int):
     """(Ticket, engineer name, engineer code, owner display name, product category) or None."""
     owner = aliased(User)
     stmt = (
-        select(Ticket, Engineer.name, Engineer.code, owner.display_name, owner.username)
-        .outerjoin(Engineer, Engineer.id == Ticket.engineer_id)
-        .outerjoin(owner, owner.id == Ticket.owner_id)
-        .where(Ticket.id == ticket_id)
+        select(Ticket, col(Engineer.name), col(Engineer.code), owner.display_name, owner.username)
+        .outerjoin(Engineer, col(Engineer.id) == col(Ticket.engineer_id))
+        .outerjoin(owner, owner.id == col(Ticket.owner_id))
+        .where(col(Ticket.id) == ticket_id)
     )
     row = s.execute(stmt).first()
     if row is None:
@@ -208,34 +208,34 @@ def ticket_with_names(s: Session, *, ticket_id: int):
     category = None
     if ticket.model_id is not None:
         category = s.execute(
-            select(ProductModel.category).where(ProductModel.id == ticket.model_id)
+            select(col(ProductModel.category)).where(col(ProductModel.id) == ticket.model_id)
         ).scalar()
     if category is None and ticket.product_model:
         category = s.execute(
-            select(ProductModel.category).where(ProductModel.model == ticket.product_model)
+            select(col(ProductModel.category)).where(col(ProductModel.model) == ticket.product_model)
         ).scalar()
     return ticket, row[1], row[2], row[3] or row[4], category
 
 
 def ticket_history(s: Session, *, ticket_id: int, ticket_no: str) -> dict[str, list]:
     """Everything that happened to one ticket, by kind (rows with the names they need)."""
-    by_ticket = or_(SupervisionCard.ticket_id == ticket_id, SupervisionCard.ticket_no == ticket_no)
-    slip_by = or_(WarrantySlip.ticket_id == ticket_id, WarrantySlip.ticket_no == ticket_no)
-    cb_by = or_(Callback.ticket_id == ticket_id, Callback.ticket_no == ticket_no)
+    by_ticket = or_(col(SupervisionCard.ticket_id) == ticket_id, col(SupervisionCard.ticket_no) == ticket_no)
+    slip_by = or_(col(WarrantySlip.ticket_id) == ticket_id, col(WarrantySlip.ticket_no) == ticket_no)
+    cb_by = or_(col(Callback.ticket_id) == ticket_id, col(Callback.ticket_no) == ticket_no)
     flag_by = Flag.ticket_no == ticket_no if ticket_no else false()
     return {
         "contact": list(
             s.execute(
-                select(Contact, User.display_name, User.username)
-                .outerjoin(User, User.id == Contact.user_id)
-                .where(Contact.ticket_id == ticket_id)
+                select(Contact, col(User.display_name), col(User.username))
+                .outerjoin(User, col(User.id) == col(Contact.user_id))
+                .where(col(Contact.ticket_id) == ticket_id)
             ).all()
         ),
         "appointment": list(
             s.execute(
-                select(Appointment, Engineer.name)
-                .outerjoin(Engineer, Engineer.id == Appointment.engineer_id)
-                .where(Appointment.ticket_id == ticket_id)
+                select(Appointment, col(Engineer.name))
+                .outerjoin(Engineer, col(Engineer.id) == col(Appointment.engineer_id))
+                .where(col(Appointment.ticket_id) == ticket_id)
             ).all()
         ),
         "card": list(s.execute(select(SupervisionCard).where(by_ticket)).scalars()),

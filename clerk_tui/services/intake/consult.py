@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import update
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from clerk_tui.db.models import Callback, Contact, Ticket
 from clerk_tui.domain.callbacks.due import CONSULT, callback_due
@@ -99,8 +99,8 @@ def _move(s: Session, ticket: Ticket, target: str, seen: int, now: datetime) -> 
         ) from None
     done = s.execute(
         update(Ticket)
-        .where(Ticket.id == ticket.id, Ticket.version == seen)
-        .values(status=target, version=Ticket.version + 1, updated_at=now)
+        .where(col(Ticket.id) == ticket.id, col(Ticket.version) == seen)
+        .values(status=target, version=col(Ticket.version) + 1, updated_at=now)
         .execution_options(synchronize_session=False)
     )
     if done.rowcount != 1:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from sqlalchemy import func, select
+from sqlmodel import col
 
 from clerk_tui.db.models import Engineer, Flag, Outlet, User
 from clerk_tui.domain.findings import Renderer, StoredEvidence, evidence_from_json
@@ -69,7 +70,7 @@ def default_now(day: date, clock: datetime | None = None) -> datetime:
 def outlets_for(db: Database, code: str | None = None) -> list[OutletRef]:
     """The outlet named `code`, else every outlet (by code); UnknownOutlet when none."""
     with db.read() as s:
-        q = select(Outlet.id, Outlet.code).order_by(Outlet.code)
+        q = select(col(Outlet.id), col(Outlet.code)).order_by(col(Outlet.code))
         if code:
             q = q.where(Outlet.code == code)
         rows = [OutletRef(i, c) for i, c in s.execute(q)]
@@ -82,7 +83,7 @@ def outlet_of_user(db: Database, outlet_id: int | None) -> OutletRef:
     """The user's outlet, else the first outlet of the database."""
     with db.read() as s:
         if outlet_id is not None:
-            row = s.execute(select(Outlet.id, Outlet.code).where(Outlet.id == outlet_id)).first()
+            row = s.execute(select(col(Outlet.id), col(Outlet.code)).where(col(Outlet.id) == outlet_id)).first()
             if row is not None:
                 return OutletRef(row[0], row[1])
     return outlets_for(db)[0]
@@ -90,7 +91,7 @@ def outlet_of_user(db: Database, outlet_id: int | None) -> OutletRef:
 
 def _single_outlet(db: Database) -> int | None:
     with db.read() as s:
-        ids = s.execute(select(Outlet.id).limit(2)).scalars().all()
+        ids = s.execute(select(col(Outlet.id)).limit(2)).scalars().all()
     return ids[0] if len(ids) == 1 else None
 
 
@@ -115,7 +116,7 @@ def reconcile(
         engineer_ids = {
             code: eid
             for eid, code in s.execute(
-                select(Engineer.id, Engineer.code).where(Engineer.code.in_(sorted(codes)))
+                select(col(Engineer.id), col(Engineer.code)).where(col(Engineer.code).in_(sorted(codes)))
             )
         } if codes else {}  # fmt: skip
         ids = [o.id for o in outlets]
@@ -144,8 +145,8 @@ def reconcile(
 
 def _stored_statuses(s, day: date, outlet_ids: list[int]) -> dict[str, str]:
     rows = s.execute(
-        select(Flag.key, Flag.status).where(
-            Flag.business_date == day, Flag.outlet_id.in_(outlet_ids)
+        select(col(Flag.key), col(Flag.status)).where(
+            col(Flag.business_date) == day, col(Flag.outlet_id).in_(outlet_ids)
         )
     )
     return {k: st for k, st in rows}
@@ -177,12 +178,12 @@ def day_flags(db: Database, outlet_id: int, day: date) -> list[FlagRow]:
     names = {}
     with db.read() as s:
         rows = s.execute(
-            select(Flag, func.coalesce(User.display_name, User.username))
-            .outerjoin(User, User.id == Flag.decided_by)
-            .where(Flag.business_date == day, Flag.outlet_id == outlet_id)
-            .where(Flag.status != RESOLVED)
+            select(Flag, func.coalesce(col(User.display_name), col(User.username)))
+            .outerjoin(User, col(User.id) == col(Flag.decided_by))
+            .where(col(Flag.business_date) == day, col(Flag.outlet_id) == outlet_id)
+            .where(col(Flag.status) != RESOLVED)
         ).all()
-        for code, name in s.execute(select(Engineer.code, Engineer.name)):
+        for code, name in s.execute(select(col(Engineer.code), col(Engineer.name))):
             names[code] = name
     out = []
     for f, decider in rows:

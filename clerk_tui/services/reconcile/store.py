@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from clerk_tui.db.models import BusinessDay, Flag
 from clerk_tui.domain.findings import evidence_to_json
@@ -57,8 +58,8 @@ def _insert(s: Session, table, conflict: list[str]):
 
 def day_states(s: Session, day: date, outlet_ids: list[int]) -> dict[int, str]:
     rows = s.execute(
-        select(BusinessDay.outlet_id, BusinessDay.state).where(
-            BusinessDay.day == day, BusinessDay.outlet_id.in_(outlet_ids)
+        select(col(BusinessDay.outlet_id), col(BusinessDay.state)).where(
+            col(BusinessDay.day) == day, col(BusinessDay.outlet_id).in_(outlet_ids)
         )
     )
     return {oid: state for oid, state in rows}
@@ -77,7 +78,7 @@ def mark_reconciled(s: Session, day: date, states: dict[int, str], outlet_ids: l
     if opened:
         s.execute(
             update(BusinessDay)
-            .where(BusinessDay.day == day, BusinessDay.outlet_id.in_(opened))
+            .where(col(BusinessDay.day) == day, col(BusinessDay.outlet_id).in_(opened))
             .values(state="reconciled")
         )
 
@@ -97,8 +98,8 @@ def store_flags(
         return counts, {}
     existing: dict[str, tuple] = {}
     for row in s.execute(
-        select(Flag.id, Flag.key, Flag.status, Flag.severity, Flag.evidence, Flag.outlet_id).where(
-            Flag.business_date == day, Flag.outlet_id.in_(list(results))
+        select(col(Flag.id), col(Flag.key), col(Flag.status), col(Flag.severity), col(Flag.evidence), col(Flag.outlet_id)).where(
+            col(Flag.business_date) == day, col(Flag.outlet_id).in_(list(results))
         )
     ):
         existing[row[1]] = tuple(row)

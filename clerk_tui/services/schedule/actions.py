@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, time
 
 from sqlalchemy import select, update
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from clerk_tui.db.models import Appointment, Contact, Engineer, EngineerLeave, Ticket
 from clerk_tui.domain.schedule.consent import is_reschedule, reschedule_allowed
@@ -84,14 +84,14 @@ def check_not_past(start: datetime, now: datetime) -> None:
 
 
 def _engineer(s: Session, code: str, day) -> Engineer:
-    eng = s.execute(select(Engineer).where(Engineer.code == code.strip())).scalars().first()
+    eng = s.execute(select(Engineer).where(col(Engineer.code) == code.strip())).scalars().first()
     if eng is None:
         raise ScheduleError(t("sc.err.unknown_engineer", code=code))
     if not eng.active:
         raise ScheduleError(t("sc.err.engineer_inactive", code=eng.code, name=eng.name))
     leave = s.execute(
-        select(EngineerLeave.id).where(
-            EngineerLeave.engineer_id == eng.id, EngineerLeave.day == day
+        select(col(EngineerLeave.id)).where(
+            col(EngineerLeave.engineer_id) == eng.id, col(EngineerLeave.day) == day
         )
     ).first()
     if leave is not None:
@@ -108,7 +108,7 @@ def _ticket(s: Session, ticket_id: int) -> Ticket:
 
 def _ticket_by_no(s: Session, ticket_no: str) -> Ticket:
     no = ticket_no.strip()
-    tk = s.execute(select(Ticket).where(Ticket.ticket_no == no)).scalars().first() if no else None
+    tk = s.execute(select(Ticket).where(col(Ticket.ticket_no) == no)).scalars().first() if no else None
     if tk is None:
         raise ScheduleError(t("sc.err.unknown_ticket", no=ticket_no))
     return tk
@@ -139,8 +139,8 @@ def _bump(s: Session, appt: Appointment, seen_version: int, **values) -> None:
     """UPDATE the appointment only if its version is still `seen_version`; else refuse."""
     stmt = (
         update(Appointment)
-        .where(Appointment.id == appt.id, Appointment.version == seen_version)
-        .values(version=Appointment.version + 1, **values)
+        .where(col(Appointment.id) == appt.id, col(Appointment.version) == seen_version)
+        .values(version=col(Appointment.version) + 1, **values)
         .execution_options(synchronize_session=False)
     )
     if s.execute(stmt).rowcount != 1:
@@ -150,8 +150,8 @@ def _bump(s: Session, appt: Appointment, seen_version: int, **values) -> None:
 def _touch_ticket(s: Session, tk: Ticket, now: datetime, **values) -> None:
     stmt = (
         update(Ticket)
-        .where(Ticket.id == tk.id, Ticket.version == tk.version)
-        .values(version=Ticket.version + 1, updated_at=now, **values)
+        .where(col(Ticket.id) == tk.id, col(Ticket.version) == tk.version)
+        .values(version=col(Ticket.version) + 1, updated_at=now, **values)
         .execution_options(synchronize_session=False)
     )
     if s.execute(stmt).rowcount != 1:
@@ -186,9 +186,9 @@ def _code(s: Session, engineer_id: int | None) -> str:
 def consent_state(s: Session, ticket_id: int) -> str:
     """The latest of consent / consent_refused / rescheduled on the ticket ("" if none)."""
     row = s.execute(
-        select(Contact.outcome)
-        .where(Contact.ticket_id == ticket_id, Contact.outcome.in_(CONSENT_OUTCOMES))
-        .order_by(Contact.id.desc())
+        select(col(Contact.outcome))
+        .where(col(Contact.ticket_id) == ticket_id, col(Contact.outcome).in_(CONSENT_OUTCOMES))
+        .order_by(col(Contact.id).desc())
         .limit(1)
     ).first()
     return row[0] if row else ""
@@ -213,7 +213,7 @@ def assign(
         if tk.status != "ready":
             raise ScheduleError(t("sc.err.not_waiting", no=tk.ticket_no))
         booked = s.execute(
-            select(Appointment.id).where(Appointment.ticket_id == tk.id, Appointment.status == OPEN)
+            select(col(Appointment.id)).where(col(Appointment.ticket_id) == tk.id, col(Appointment.status) == OPEN)
         ).first()
         if booked is not None:
             raise ScheduleError(t("sc.err.already_booked", no=tk.ticket_no))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import and_, or_, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from clerk_tui.db.models import Contact, Engineer, FindingWaiver, ProductModel, Ticket, TravelTime
 from clerk_tui.domain.findings import SEVERITY_ORDER, Finding
@@ -117,9 +117,9 @@ def finding_subject(finding: Finding, info: TicketInfo) -> str:
 
 def _districts(s: Session) -> frozenset[str]:
     names: set[str] = set()
-    for a, b in s.execute(select(TravelTime.from_district, TravelTime.to_district)):
+    for a, b in s.execute(select(col(TravelTime.from_district), col(TravelTime.to_district))):
         names.update((a, b))
-    names.update(s.execute(select(Engineer.base_district).distinct()).scalars())
+    names.update(s.execute(select(col(Engineer.base_district)).distinct()).scalars())
     return frozenset(n for n in names if n)
 
 
@@ -130,11 +130,11 @@ def load_context(db: Database, today: date) -> ValidationContext:
             m: ModelInfo(m, c or "", w, p, r)
             for m, c, w, p, r in s.execute(
                 select(
-                    ProductModel.model,
-                    ProductModel.category,
-                    ProductModel.whole_warranty_months,
-                    ProductModel.parts_warranty_months,
-                    ProductModel.release_date,
+                    col(ProductModel.model),
+                    col(ProductModel.category),
+                    col(ProductModel.whole_warranty_months),
+                    col(ProductModel.parts_warranty_months),
+                    col(ProductModel.release_date),
                 )
             )
         }
@@ -154,12 +154,12 @@ def load_context(db: Database, today: date) -> ValidationContext:
 def _filter(*, day: date | None, ticket_ids: Sequence[int] | None, open_only: bool = True):
     conds = []
     if open_only:
-        conds.append(Ticket.status.in_(OPEN))
+        conds.append(col(Ticket.status).in_(OPEN))
     if day is not None:
         start = datetime.combine(day, time.min)
         conds += [Ticket.created_at >= start, Ticket.created_at < start + timedelta(days=1)]
     if ticket_ids is not None:
-        conds.append(Ticket.id.in_(list(ticket_ids)))
+        conds.append(col(Ticket.id).in_(list(ticket_ids)))
     return and_(*conds)
 
 
@@ -176,9 +176,9 @@ def _contact_facts(s: Session, subq) -> _Facts:
     facts = _Facts(set(), set(), set())
     wanted = (PART_REQUESTED, CONSULT_REFUSED)
     q = (
-        select(Contact.ticket_id, Contact.party, Contact.outcome)
-        .where(Contact.ticket_id.in_(subq))
-        .where(or_(Contact.party == "dispatcher", Contact.outcome.in_(wanted)))
+        select(col(Contact.ticket_id), col(Contact.party), col(Contact.outcome))
+        .where(col(Contact.ticket_id).in_(subq))
+        .where(or_(col(Contact.party) == "dispatcher", col(Contact.outcome).in_(wanted)))
         .distinct()
     )
     for ticket_id, party, outcome in s.connection().execute(q):
@@ -193,8 +193,8 @@ def _contact_facts(s: Session, subq) -> _Facts:
 
 def _waivers(s: Session, subq) -> set[tuple[int, str, str, str]]:
     q = select(
-        FindingWaiver.ticket_id, FindingWaiver.kind, FindingWaiver.field, FindingWaiver.subject
-    ).where(FindingWaiver.ticket_id.in_(subq))
+        col(FindingWaiver.ticket_id), col(FindingWaiver.kind), col(FindingWaiver.field), col(FindingWaiver.subject)
+    ).where(col(FindingWaiver.ticket_id).in_(subq))
     return {tuple(r) for r in s.connection().execute(q)}
 
 
@@ -230,10 +230,10 @@ def check_in_session(
 ) -> list[CheckedTicket]:
     """Validate the open tickets (of `day`, or these ids) inside an existing session."""
     where = _filter(day=day, ticket_ids=ticket_ids, open_only=open_only)
-    rows = s.connection().execute(select(*_TICKET_COLUMNS).where(where).order_by(Ticket.id)).all()
+    rows = s.connection().execute(select(*_TICKET_COLUMNS).where(where).order_by(col(Ticket.id))).all()
     if not rows:
         return []
-    subq = select(Ticket.id).where(where).scalar_subquery()
+    subq = select(col(Ticket.id)).where(where).scalar_subquery()
     facts = _contact_facts(s, subq)
     waived = _waivers(s, subq)
     oldest = min(r.created_at for r in rows)
