@@ -7,6 +7,7 @@ handbook, S = the service standard) and the pure function that finds it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,11 +23,10 @@ RuleFunction = Callable[[DayData, datetime], list[Finding]]
 def _any_time(find: Callable[[DayData], list[Finding]]) -> RuleFunction:
     """A rule that does not depend on the hour of the run."""
 
+    @functools.wraps(find)
     def run(data: DayData, now: datetime) -> list[Finding]:
         return find(data)
 
-    run.__name__ = run.__qualname__ = find.__name__
-    run.__doc__ = find.__doc__
     return run
 
 
