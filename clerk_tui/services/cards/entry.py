@@ -8,19 +8,26 @@ flagged `orphan_card` (flag keys as the reconciliation makes them, so a rerun fi
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from clerk_tui.db.models import Engineer, Flag, Outlet, SupervisionCard, Ticket, WarrantySlip
+from clerk_tui.db.models import Engineer, Flag, Outlet, Ticket
+from clerk_tui.db.models import SupervisionCard as CardRow
+from clerk_tui.db.models import WarrantySlip as SlipRow
+from clerk_tui.domain.cards import (
+    CARD_COLUMNS,
+    SupervisionCard,
+    WarrantySlip,
+    card_from_stored,
+    stored_card,
+    stored_slip,
+)
 from clerk_tui.domain.findings import Finding
-from clerk_tui.domain.reconcile.day import flag_key
-from clerk_tui.domain.reconcile.inputs import CardInfo, SlipInfo
+from clerk_tui.domain.reconcile.day import ReconcileResult, flag_key
 from clerk_tui.services import audit
 from clerk_tui.services.auth.passwords import CurrentUser
-from clerk_tui.services.callbacks.data import card_info
 from clerk_tui.services.cards.certificate import record_certificate_fee
 from clerk_tui.services.cards.checks import saved_flags
 from clerk_tui.services.cards.ticket import CardContext as CardContext
@@ -29,6 +36,7 @@ from clerk_tui.services.cards.ticket import _appointment
 from clerk_tui.services.cards.ticket import load_ticket_for_card as load_ticket_for_card
 from clerk_tui.services.database import Database
 from clerk_tui.services.daylock import ensure_day_open
+from clerk_tui.services.reconcile.store import DECIDED, store_flags
 
 
 @dataclass(frozen=True)
@@ -43,7 +51,7 @@ class SavedCard:
     """Kinds flagged on saving: 'duplicate_card', 'orphan_card'."""
 
 
-def _business_date(s: Session, card: CardInfo, tk: Ticket | None, now: datetime) -> date:
+def _business_date(s: Session, card: SupervisionCard, tk: Ticket | None, now: datetime) -> date:
     """The visit's day: the arrival's date, else the appointment's, else the return's, else today."""
     if card.arrived_at is not None:
         return card.arrived_at.date()
@@ -54,55 +62,68 @@ def _business_date(s: Session, card: CardInfo, tk: Ticket | None, now: datetime)
     return (card.returned_at or now).date()
 
 
-def _raise_flag(
+def _raise_flags(
     s: Session,
     *,
     user: str,
-    finding: Finding,
-    key: str,
+    findings: list[Finding],
     day: date,
     outlet_id: int | None,
-    engineer_id: int | None,
+    outlet_code: str,
+    known: dict[str, int],
     now: datetime,
 ) -> None:
-    """Open the flag `key`, or refresh the evidence of an open one (a decided flag stays decided)."""
-    evidence = json.dumps(list(finding.evidence), ensure_ascii=False)
-    flag = s.exec(select(Flag).where(Flag.key == key)).first()
-    if flag is not None and flag.status != "open":
-        return
-    before = None if flag is None else {"evidence": flag.evidence}
-    if flag is None:
-        flag = Flag(
-            key=key,
-            business_date=day,
-            outlet_id=outlet_id,
-            ticket_no=finding.ticket_no,
-            engineer_id=engineer_id,
-            kind=finding.kind,
-            severity=finding.severity,
+    """Open each finding's flag, or refresh an open one (a decided flag stays decided), through
+    the reconciliation's store — the one writer of flags — with an audit entry per flag."""
+    keys = [flag_key(day, outlet_code, f) for f in findings]
+    before = {
+        key: (status, evidence)
+        for key, status, evidence in s.exec(
+            select(Flag.key, Flag.status, Flag.evidence).where(col(Flag.key).in_(keys))
         )
-    flag.evidence = evidence
-    flag.severity = finding.severity
-    s.add(flag)
-    s.flush()
-    audit.record(
+    }
+    codes = {f.engineer_id for f in findings if f.engineer_id and f.engineer_id not in known}
+    engineer_ids = dict(known)
+    if codes:
+        engineer_ids.update(
+            (code, eid)
+            for code, eid in s.exec(
+                select(Engineer.code, Engineer.id).where(col(Engineer.code).in_(codes))
+            )
+            if eid is not None
+        )
+    result = ReconcileResult(day, outlet_code, tuple(findings), (), {})
+    store_flags(
         s,
-        user=user,
-        action="flag.raise",
-        entity="flag",
-        entity_id=flag.id,
-        before=before,
-        after={"key": key, "evidence": list(finding.evidence)},
-        at=now,
+        {outlet_id: result},  # type: ignore[dict-item]  # an outlet-less clerk's orphan card
+        day=day,
+        engineer_ids=engineer_ids,
+        now=now,
+        resolve_gone=False,
     )
+    ids = dict(s.exec(select(Flag.key, Flag.id).where(col(Flag.key).in_(keys))).all())
+    for key, finding in zip(keys, findings, strict=True):
+        old = before.get(key)
+        if old is not None and old[0] in DECIDED:
+            continue
+        audit.record(
+            s,
+            user=user,
+            action="flag.raise",
+            entity="flag",
+            entity_id=ids.get(key),
+            before=None if old is None else {"evidence": old[1]},
+            after={"key": key, "evidence": list(finding.evidence)},
+            at=now,
+        )
 
 
 def save_card(
     db: Database,
     *,
     user: CurrentUser,
-    card: CardInfo,
-    slip: SlipInfo | None,
+    card: SupervisionCard,
+    slip: WarrantySlip | None,
     now: datetime,
     certificate_fen: int | None = None,
 ) -> SavedCard:
@@ -122,16 +143,15 @@ def save_card(
         outlet_id = tk.outlet_id if tk is not None else user.outlet_id
         ensure_day_open(s, outlet_id=outlet_id, day=day)
         earlier = [
-            card_info(c)
-            for c in s.exec(
-                select(SupervisionCard)
-                .where(SupervisionCard.ticket_no == card.ticket_no)
-                .order_by(SupervisionCard.id)
+            card_from_stored(r)
+            for r in s.exec(
+                select(*(getattr(CardRow, name) for name in CARD_COLUMNS))
+                .where(CardRow.ticket_no == card.ticket_no)
+                .order_by(col(CardRow.id))
             ).all()
         ]
-        values = asdict(card)
-        values["fee_items"] = "|".join(card.fee_items)
-        row = SupervisionCard(
+        values = stored_card(card)
+        row = CardRow(
             **values,
             ticket_id=tk.id if tk else None,
             engineer_id=eng.id if eng else None,
@@ -149,15 +169,16 @@ def save_card(
             after={**values, "business_date": day},
             at=now,
         )
+        if certificate_fen is None:
+            certificate_fen = card.certificate_fee_fen
         if tk is not None and tk.id is not None and certificate_fen is not None:
             record_certificate_fee(
                 s, ticket_id=tk.id, amount_fen=certificate_fen, user=user.username, now=now
             )
         slip_id = None
         if slip is not None:
-            slip_values = asdict(slip)
-            slip_values["parts"] = "|".join(slip.parts)
-            srow = WarrantySlip(
+            slip_values = stored_slip(slip)
+            srow = SlipRow(
                 **slip_values,
                 ticket_id=tk.id if tk else None,
                 engineer_id=eng.id if eng else None,
@@ -176,24 +197,18 @@ def save_card(
                 at=now,
             )
         outlet = s.get(Outlet, outlet_id) if outlet_id is not None else None
-        kinds: list[str] = []
-        for finding in saved_flags(day, card, earlier, known=tk is not None):
-            key = flag_key(day, outlet.code if outlet else "", finding)
-            flag_eng = eng if finding.engineer_id == card.engineer_code else None
-            if flag_eng is None and finding.engineer_id:
-                flag_eng = s.exec(
-                    select(Engineer).where(Engineer.code == finding.engineer_id)
-                ).first()
-            _raise_flag(
+        findings = saved_flags(day, card, earlier, known=tk is not None)
+        if findings:
+            _raise_flags(
                 s,
                 user=user.username,
-                finding=finding,
-                key=key,
+                findings=findings,
                 day=day,
                 outlet_id=outlet_id,
-                engineer_id=flag_eng.id if flag_eng else None,
+                outlet_code=outlet.code if outlet else "",
+                known={card.engineer_code: eng.id} if eng is not None and eng.id else {},
                 now=now,
             )
-            kinds.append(finding.kind)
         assert row.id is not None
-        return SavedCard(row.id, slip_id, day, len(earlier), tk is None, tuple(kinds))
+        kinds = tuple(f.kind for f in findings)
+        return SavedCard(row.id, slip_id, day, len(earlier), tk is None, kinds)
