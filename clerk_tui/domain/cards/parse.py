@@ -173,10 +173,11 @@ def read_list(value: object, limit: int) -> tuple[str, ...]:
     return items
 
 
-def read_moment(value: object, day: date | None = None) -> datetime | None:
+def read_moment(value: object, day: date | None = None, *, typed: bool = False) -> datetime | None:
     """A time on the card (returned, arrived, finished, signed) [H 七.2]: `YYYY-MM-DD HH:MM`
     (also with / or . and seconds, or a spreadsheet date-time), or — when the visit's `day`
-    is known, as at the card-entry desk — the clock alone, `HHMM` or `HH:MM`."""
+    is known, as at the card-entry desk — the clock alone, `HHMM` or `HH:MM`. `typed` at the
+    desk, the minutes may follow the hour without a colon (`2025-03-14 0930`) as well."""
     v = _blank(value)
     if v is None:
         return None
@@ -184,13 +185,13 @@ def read_moment(value: object, day: date | None = None) -> datetime | None:
     if isinstance(v, datetime):
         out = v.replace(microsecond=0, tzinfo=None)
     elif isinstance(v, str):
-        out = _parse_moment(v.replace("：", ":"), day)
+        out = _parse_moment(v.replace("：", ":"), day, typed)
     if out is None or not YEARS[0] <= out.year <= YEARS[1]:
         raise Unreadable(BAD_DATETIME, value=v)
     return out
 
 
-def _parse_moment(s: str, day: date | None) -> datetime | None:
+def _parse_moment(s: str, day: date | None, typed: bool) -> datetime | None:
     n = len(s)
     if n == 16 and s[10] == " " and s[13] == ":" and s[4] == "-" and s[7] == "-":
         try:  # the common spelling, at C speed
@@ -208,8 +209,8 @@ def _parse_moment(s: str, day: date | None) -> datetime | None:
     if m is None:
         return None
     y, mo, d, hh, mm, mm_bare, ss = m.groups()
-    if hh is None:
-        return None  # a date alone is not a time
+    if hh is None or (mm_bare is not None and not typed):
+        return None  # a date alone is not a time; HHMM is the desk's shorthand
     try:
         return datetime(int(y), int(mo), int(d), int(hh), int(mm or mm_bare), int(ss or 0))
     except ValueError:
@@ -331,7 +332,7 @@ def _list(col: str) -> Reader:
 
 
 def _moment(v: object, day: date | None, typed: bool) -> datetime | None:
-    return read_moment(v, day)
+    return read_moment(v, day, typed=typed)
 
 
 def _yes_no(v: object, day: date | None, typed: bool) -> bool | None:

@@ -27,7 +27,7 @@ class FieldRefused(ValueError):
 def parse_time(text: str, day: date) -> datetime | None:
     """`HHMM`, `HH:MM` (on `day`) or `YYYY-MM-DD HH:MM`; None when empty (the card parser's rule)."""
     try:
-        return read_moment(text, day)
+        return read_moment(text, day, typed=True)
     except Unreadable:
         raise FieldRefused(t("ce.err.time", value=text.strip().replace("：", ":"))) from None
 
