@@ -197,12 +197,15 @@ _SLIP_COLUMN = {
 _FORM_FIELD = {col: name for name, col in _CARD_COLUMN.items()}
 _FORM_SLIP_FIELD = {col: name for name, col in _SLIP_COLUMN.items()}
 _MONEY_CODES = frozenset({"bad_number", "negative", "bad_money", "out_of_range"})
-_OTHER_REASONS = {
+_OTHER_REASONS = {  # what the form's own messages do not cover: worded as for a file's cell
+    "key_missing": "import.key_missing",
     "too_long": "import.too_long",
     "control_char": "import.control_char",
     "bad_bool": "import.bad_bool",
     "bad_choice": "import.bad_choice",
     "bad_number": "import.bad_number",
+    "negative": "import.negative",
+    "bad_money": "import.bad_money",
     "out_of_range": "import.out_of_range",
 }
 
