@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -118,6 +119,30 @@ def _raise_flags(
         )
 
 
+def _earlier_cards(s: Session, ticket_no: str) -> list[SupervisionCard]:
+    """The cards of `ticket_no` already in, oldest first."""
+    return [
+        card_from_stored(r)
+        for r in s.exec(
+            select(*(getattr(CardRow, name) for name in CARD_COLUMNS))
+            .where(CardRow.ticket_no == ticket_no)
+            .order_by(col(CardRow.id))
+        ).all()
+    ]
+
+
+def _insert_audited(
+    s: Session, row: CardRow | SlipRow, *, action: str, after: dict, user: str, now: datetime
+) -> int:
+    """Add a card or slip row and its audit entry; the new row's id."""
+    s.add(row)
+    s.flush()
+    assert row.id is not None
+    entity = "supervisioncard" if isinstance(row, CardRow) else "warrantyslip"
+    audit.record(s, user=user, action=action, entity=entity, entity_id=row.id, after=after, at=now)
+    return row.id
+
+
 def save_card(
     db: Database,
     *,
@@ -129,45 +154,30 @@ def save_card(
 ) -> SavedCard:
     """Store one hand-entered card (and its slip) in one transaction, with audit entries.
 
-    `certificate_fen` (the warranty certificate's fee, 保修证标准) is recorded for a known ticket.
+    `certificate_fen` (the warranty certificate's fee, 保修证标准; else the card's own) is
+    recorded for a known ticket.
 
     Refuses (DayLocked) when the visit's day is signed off; nothing is written then.
     """
     with db.session() as s:
         tk = s.exec(select(Ticket).where(Ticket.ticket_no == card.ticket_no)).first()
-        engineers = {
-            e.code: e for e in s.exec(select(Engineer).where(Engineer.code == card.engineer_code))
-        }
-        eng = engineers.get(card.engineer_code)
+        eng = s.exec(select(Engineer).where(Engineer.code == card.engineer_code)).first()
         day = _business_date(s, card, tk, now)
         outlet_id = tk.outlet_id if tk is not None else user.outlet_id
         ensure_day_open(s, outlet_id=outlet_id, day=day)
-        earlier = [
-            card_from_stored(r)
-            for r in s.exec(
-                select(*(getattr(CardRow, name) for name in CARD_COLUMNS))
-                .where(CardRow.ticket_no == card.ticket_no)
-                .order_by(col(CardRow.id))
-            ).all()
-        ]
+        earlier = _earlier_cards(s, card.ticket_no)
+        ids: dict[str, Any] = {
+            "ticket_id": tk.id if tk else None,
+            "engineer_id": eng.id if eng else None,
+        }
         values = stored_card(card)
-        row = CardRow(
-            **values,
-            ticket_id=tk.id if tk else None,
-            engineer_id=eng.id if eng else None,
-            business_date=day,
-            row_hash=None,
-        )
-        s.add(row)
-        s.flush()
-        audit.record(
+        card_id = _insert_audited(
             s,
-            user=user.username,
+            CardRow(**values, **ids, business_date=day, row_hash=None),
             action="card.enter",
-            entity="supervisioncard",
-            entity_id=row.id,
             after={**values, "business_date": day},
-            at=now,
+            user=user.username,
+            now=now,
         )
         if certificate_fen is None:
             certificate_fen = card.certificate_fee_fen
@@ -178,23 +188,13 @@ def save_card(
         slip_id = None
         if slip is not None:
             slip_values = stored_slip(slip)
-            srow = SlipRow(
-                **slip_values,
-                ticket_id=tk.id if tk else None,
-                engineer_id=eng.id if eng else None,
-                row_hash=None,
-            )
-            s.add(srow)
-            s.flush()
-            slip_id = srow.id
-            audit.record(
+            slip_id = _insert_audited(
                 s,
-                user=user.username,
+                SlipRow(**slip_values, **ids, row_hash=None),
                 action="slip.enter",
-                entity="warrantyslip",
-                entity_id=srow.id,
                 after=slip_values,
-                at=now,
+                user=user.username,
+                now=now,
             )
         outlet = s.get(Outlet, outlet_id) if outlet_id is not None else None
         findings = saved_flags(day, card, earlier, known=tk is not None)
@@ -209,6 +209,5 @@ def save_card(
                 known={card.engineer_code: eng.id} if eng is not None and eng.id else {},
                 now=now,
             )
-        assert row.id is not None
         kinds = tuple(f.kind for f in findings)
-        return SavedCard(row.id, slip_id, day, len(earlier), tk is None, kinds)
+        return SavedCard(card_id, slip_id, day, len(earlier), tk is None, kinds)
