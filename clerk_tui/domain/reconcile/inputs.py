@@ -118,7 +118,7 @@ class DayData:
     callbacks: tuple[CallbackInfo, ...] = ()
     engineers: tuple[EngineerInfo, ...] = ()
     fees: FeeStandard = field(default_factory=FeeStandard)
-    policy: Policy = field(default_factory=Policy)
+    policy: Policy = field(default_factory=lambda: Policy.model_validate({}))
     outlet_code: str = ""
 
     @cached_property
