@@ -263,3 +263,26 @@ def test_a_second_card_is_warned_about_while_typing(db, outlet):
     save_card(db, user=outlet, card=clean_card(), slip=None, now=NOW)
     ctx = load_ticket_for_card(db, "T1", DAY)
     assert [f.kind for f in card_warnings(ctx, clean_card())] == ["duplicate_card"]
+
+
+def test_card_entry_and_the_reconciliation_keep_one_flag_per_key_with_the_decision(db, outlet):
+    """Both write flags through the reconciliation's store: one row per key, audited, and a
+    decided flag stays decided whoever finds it again."""
+    from clerk_tui.services.reconcile.run import outlets_for, reconcile
+
+    save_card(db, user=outlet, card=clean_card(), slip=None, now=NOW)
+    save_card(db, user=outlet, card=clean_card(), slip=None, now=NOW)
+    reconcile(db, DAY, outlets_for(db), now=NOW, user="zhuguan")
+    (flag,) = [f for f in rows(db, Flag) if f.kind == "duplicate_card"]
+    assert flag.status == "open"
+    raised = [a for a in rows(db, AuditEntry) if a.action == "flag.raise"]
+    assert [a.entity_id for a in raised] == [str(flag.id)]
+    with db.session() as s:
+        stored = s.get(Flag, flag.id)
+        stored.status = "dismissed"
+        s.add(stored)
+    third = save_card(db, user=outlet, card=clean_card(), slip=None, now=NOW)
+    assert third.flags == ("duplicate_card",)
+    (again,) = [f for f in rows(db, Flag) if f.kind == "duplicate_card"]
+    assert (again.id, again.status) == (flag.id, "dismissed")
+    assert len([a for a in rows(db, AuditEntry) if a.action == "flag.raise"]) == 1

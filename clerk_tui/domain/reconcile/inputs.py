@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import cached_property
 
+from clerk_tui.domain.cards.card import FAIRLY_SATISFIED as FAIRLY_SATISFIED
+from clerk_tui.domain.cards.card import SATISFIED as SATISFIED
+from clerk_tui.domain.cards.card import UNSATISFIED as UNSATISFIED
+from clerk_tui.domain.cards.card import SupervisionCard, WarrantySlip
 from clerk_tui.domain.names import name_key
 from clerk_tui.domain.policy import Policy
-
-SATISFIED = "满意"
-FAIRLY_SATISFIED = "基本满意"
-UNSATISFIED = "不满意"
 
 # Ticket states in which the engineer was on site that day (the visit happened).
 VISITED_STATES = frozenset({"in_service", "completed", "pulled_back"})
@@ -22,42 +22,10 @@ VISITED_STATES = frozenset({"in_service", "completed", "pulled_back"})
 UNSERVED_STATES = frozenset({"cancelled", "transferred", "consult_only"})
 
 
-@dataclass(frozen=True)
-class CardInfo:
-    """One service task supervision card (服务任务监督卡) as entered from paper (FORMATS cards)."""
-
-    ticket_no: str
-    engineer_code: str
-    returned_at: datetime | None = None
-    arrived_at: datetime | None = None
-    finished_at: datetime | None = None
-    signer_name: str = ""
-    signer_relation: str = ""  # empty = the customer themself
-    signature_present: bool = False
-    satisfaction: str = ""  # 满意/基本满意/不满意/''
-    attitude_score: int | None = None
-    quality_score: int | None = None
-    signed_at: datetime | None = None
-    fee_charged_fen: int = 0
-    fee_items: tuple[str, ...] = ()
-    receipt_no: str = ""
-    repair_confident: bool = True
-    called_ahead: bool | None = None
-    notes: str = ""
-
-
-@dataclass(frozen=True)
-class SlipInfo:
-    """One warranty record slip (保修记录单) handed back (FORMATS slips)."""
-
-    ticket_no: str
-    engineer_code: str = ""
-    returned_at: datetime | None = None
-    fault_cause: str = ""
-    repair_action: str = ""
-    parts: tuple[str, ...] = ()
-    fee_charged_fen: int = 0
-    receipt_no: str = ""
+CardInfo = SupervisionCard
+"""A supervision card (服务任务监督卡) as the day's rules see it: the one card shape."""
+SlipInfo = WarrantySlip
+"""A warranty record slip (保修记录单) as the day's rules see it: the one slip shape."""
 
 
 @dataclass(frozen=True)
@@ -150,7 +118,7 @@ class DayData:
     callbacks: tuple[CallbackInfo, ...] = ()
     engineers: tuple[EngineerInfo, ...] = ()
     fees: FeeStandard = field(default_factory=FeeStandard)
-    policy: Policy = field(default_factory=Policy)
+    policy: Policy = field(default_factory=lambda: Policy.model_validate({}))
     outlet_code: str = ""
 
     @cached_property

@@ -13,79 +13,74 @@ from datetime import datetime
 
 from sqlalchemy import Connection, select, update
 
-from clerk_tui.db.models import Callback, CertificateFee, SupervisionCard, Ticket, WarrantySlip
+from clerk_tui.db.models import Callback, CertificateFee, Ticket
+from clerk_tui.db.models import SupervisionCard as CardRow
+from clerk_tui.db.models import WarrantySlip as SlipRow
+from clerk_tui.domain.cards import FieldError, SupervisionCard, stored_card, stored_slip
+from clerk_tui.domain.cards import parse_card as card_parser
+from clerk_tui.domain.cards import parse_slip as slip_parser
+from clerk_tui.domain.cards.parse import CARD_FIELDS, SLIP_FIELDS
 from clerk_tui.i18n import t
 from clerk_tui.io.imports.bulk import insert_rows, select_in
-from clerk_tui.io.imports.cells import Cells, check_order, show
+from clerk_tui.io.imports.cells import Cells, show, stringify
 from clerk_tui.io.imports.columns import COLUMNS, OPTIONAL
 from clerk_tui.io.imports.lookup import chunks, engineers_by_code, limits, row_hash, table_of
 from clerk_tui.io.imports.types import ImportReport, RowRefused
-from clerk_tui.io.imports.vocab import SATISFACTION, split_list
 
 Rows = list[tuple[int, Cells]]
 
 
-def _limited(c: Cells, col: str, value: str, limit: int) -> str:
-    if len(value) > limit:
-        raise RowRefused(col, t("import.too_long", field=col, length=len(value), limit=limit))
-    return value
+_CARD_COLUMNS = tuple(col for col, _ in CARD_FIELDS)
+_SLIP_COLUMNS = tuple(col for col, _ in SLIP_FIELDS)
+
+# How the importer words each error code of the card parser (FieldError.code).
+_REASONS = {
+    "key_missing": "import.key_missing",
+    "too_long": "import.too_long",
+    "control_char": "import.control_char",
+    "bad_datetime": "import.bad_datetime",
+    "bad_bool": "import.bad_bool",
+    "bad_choice": "import.bad_choice",
+    "bad_number": "import.bad_number",
+    "negative": "import.negative",
+    "bad_money": "import.bad_money",
+    "out_of_range": "import.out_of_range",
+    "end_before_start": "import.end_before_start",
+}
+
+
+def refusal(error: FieldError) -> RowRefused:
+    """The importer's refusal of a row for the parser's first error: its column and reason."""
+    values = dict(error.values)
+    if "value" in values:
+        values["value"] = show(values["value"])
+    if "allowed" in values:
+        values["allowed"] = "/".join(values["allowed"])
+    for moment in ("end", "start"):
+        if moment in values:
+            values[moment] = stringify(values[moment])
+    return RowRefused(error.field, t(_REASONS[error.code], field=error.field, **values))
+
+
+def _raw(c: Cells, columns: tuple[str, ...]) -> dict[str, object]:
+    return {col: c.raw(col) for col in columns}
 
 
 def parse_card(c: Cells) -> dict:
-    lim = limits(SupervisionCard)
-    arrived, finished = c.datetime("arrived_at"), c.datetime("finished_at")
-    check_order("arrived_at", arrived, "finished_at", finished, need_start=False)
-    return {
-        "ticket_no": c.key("ticket_no", lim["ticket_no"]),
-        "engineer_id": c.text("engineer_id", lim["engineer_code"]),
-        "returned_at": c.datetime("returned_at"),
-        "arrived_at": arrived,
-        "finished_at": finished,
-        "signer_name": c.text("signer_name", lim["signer_name"]),
-        "signer_relation": c.text("signer_relation", lim["signer_relation"]),
-        "signature_present": c.yn("signature_present"),
-        "satisfaction": c.choice("satisfaction", SATISFACTION),
-        "attitude_score": c.integer("attitude_score", 1, 5),
-        "quality_score": c.integer("quality_score", 1, 5),
-        "signed_at": c.datetime("signed_at"),
-        "fee_charged": c.fen("fee_charged"),
-        "fee_items": _limited(c, "fee_items", split_list(c.text("fee_items")), lim["fee_items"]),
-        "receipt_no": c.text("receipt_no", lim["receipt_no"]),
-        "repair_confident": c.yn("repair_confident"),
-        "called_ahead": c.yn("called_ahead"),
-        "notes": c.text("notes"),
-        "certificate_fee": c.fen("certificate_fee"),
-    }
+    """One file row read as a card (the one card parser); the values as read, keyed by column."""
+    read = card_parser(_raw(c, _CARD_COLUMNS))
+    if read.errors:
+        raise refusal(read.errors[0])
+    return {**read.values, "card": read.card}
 
 
 def card_record(v: dict, ticket_id: int | None, engineer_id: int | None) -> dict:
-    day = v["arrived_at"] or v["returned_at"]
+    card: SupervisionCard = v["card"]
+    day = card.arrived_at or card.returned_at
     return {
-        **{
-            k: v[k]
-            for k in (
-                "ticket_no",
-                "returned_at",
-                "arrived_at",
-                "finished_at",
-                "signer_name",
-                "signer_relation",
-                "attitude_score",
-                "quality_score",
-                "signed_at",
-                "fee_items",
-                "receipt_no",
-                "called_ahead",
-                "notes",
-            )
-        },
+        **stored_card(card),
         "ticket_id": ticket_id,
-        "engineer_code": v["engineer_id"],
         "engineer_id": engineer_id,
-        "signature_present": bool(v["signature_present"]),
-        "satisfaction": v["satisfaction"] or "",
-        "fee_charged_fen": v["fee_charged"] or 0,
-        "repair_confident": True if v["repair_confident"] is None else v["repair_confident"],
         "business_date": day.date() if day else None,
     }
 
@@ -122,44 +117,26 @@ def store_certificates(conn: Connection, done: list[tuple[dict, int | None]]) ->
 
 
 def _hashed_values(kind: str, values: dict) -> list:
-    """The row key's values: FORMATS columns, then the optional ones that are filled."""
-    out: list = [values[col] for col in COLUMNS[kind]]
+    """The row key's values: FORMATS columns, then the optional ones that are filled (lists
+    joined with '|', as the key has always been made)."""
+    out: list = [
+        "|".join(values[col]) if isinstance(values[col], tuple) else values[col]
+        for col in COLUMNS[kind]
+    ]
     out.extend((col, values[col]) for col in OPTIONAL.get(kind, ()) if values.get(col) is not None)
     return out
 
 
 def parse_slip(c: Cells) -> dict:
-    lim = limits(WarrantySlip)
-    return {
-        "ticket_no": c.key("ticket_no", lim["ticket_no"]),
-        "engineer_id": c.text("engineer_id", lim["engineer_code"]),
-        "returned_at": c.datetime("returned_at"),
-        "fault_cause": c.text("fault_cause", lim["fault_cause"]),
-        "repair_action": c.text("repair_action", lim["repair_action"]),
-        "parts": _limited(c, "parts", split_list(c.text("parts")), lim["parts"]),
-        "fee_charged": c.fen("fee_charged"),
-        "receipt_no": c.text("receipt_no", lim["receipt_no"]),
-    }
+    """One file row read as a warranty slip (the one slip parser), keyed by column."""
+    read = slip_parser(_raw(c, _SLIP_COLUMNS))
+    if read.errors:
+        raise refusal(read.errors[0])
+    return {**read.values, "slip": read.slip}
 
 
 def slip_record(v: dict, ticket_id: int | None, engineer_id: int | None) -> dict:
-    return {
-        **{
-            k: v[k]
-            for k in (
-                "ticket_no",
-                "returned_at",
-                "fault_cause",
-                "repair_action",
-                "parts",
-                "receipt_no",
-            )
-        },
-        "ticket_id": ticket_id,
-        "engineer_code": v["engineer_id"],
-        "engineer_id": engineer_id,
-        "fee_charged_fen": v["fee_charged"] or 0,
-    }
+    return {**stored_slip(v["slip"]), "ticket_id": ticket_id, "engineer_id": engineer_id}
 
 
 def parse_callback(c: Cells) -> dict:
@@ -262,7 +239,7 @@ def import_cards(conn: Connection, rows: Rows, report: ImportReport) -> None:
         rows,
         report,
         kind="cards",
-        model=SupervisionCard,
+        model=CardRow,
         parse=parse_card,
         record=card_record,
         after=store_certificates,
@@ -271,7 +248,7 @@ def import_cards(conn: Connection, rows: Rows, report: ImportReport) -> None:
 
 def import_slips(conn: Connection, rows: Rows, report: ImportReport) -> None:
     _import_hashed(
-        conn, rows, report, kind="slips", model=WarrantySlip, parse=parse_slip, record=slip_record
+        conn, rows, report, kind="slips", model=SlipRow, parse=parse_slip, record=slip_record
     )
 
 

@@ -16,11 +16,6 @@ SERVICE_TYPES = {
     "consult": "consult", "咨询": "consult",
 }  # fmt: skip
 STATUSES = {s: s for s in TICKET_STATES}
-SATISFACTION = {
-    "满意": "满意", "基本满意": "基本满意", "不满意": "不满意",
-    "satisfied": "满意", "basically satisfied": "基本满意", "fairly satisfied": "基本满意",
-    "unsatisfied": "不满意", "dissatisfied": "不满意", "not satisfied": "不满意",
-}  # fmt: skip
 
 # Product categories as the catalog stores them, from the English words FORMATS allows.
 CATEGORY_ALIASES = {

@@ -25,6 +25,7 @@ from clerk_tui.db.models import (
     SupervisionCard,
     Ticket,
 )
+from clerk_tui.domain.cards import CARD_COLUMNS, card_from_stored
 from clerk_tui.domain.names import parse_household
 from clerk_tui.domain.policy import Policy
 from clerk_tui.domain.reconcile.inputs import (
@@ -65,26 +66,8 @@ def callback_info(cb: Callback) -> CallbackInfo:
 
 
 def card_info(c: SupervisionCard) -> CardInfo:
-    return CardInfo(
-        ticket_no=c.ticket_no,
-        engineer_code=c.engineer_code,
-        returned_at=c.returned_at,
-        arrived_at=c.arrived_at,
-        finished_at=c.finished_at,
-        signer_name=c.signer_name,
-        signer_relation=c.signer_relation,
-        signature_present=c.signature_present,
-        satisfaction=c.satisfaction,
-        attitude_score=c.attitude_score,
-        quality_score=c.quality_score,
-        signed_at=c.signed_at,
-        fee_charged_fen=c.fee_charged_fen,
-        fee_items=tuple(x for x in c.fee_items.split("|") if x),
-        receipt_no=c.receipt_no,
-        repair_confident=c.repair_confident,
-        called_ahead=c.called_ahead,
-        notes=c.notes,
-    )
+    """A stored card row as the one card shape."""
+    return card_from_stored([getattr(c, name) for name in CARD_COLUMNS])
 
 
 def day_cards(s: Session, day: date) -> list[SupervisionCard]:

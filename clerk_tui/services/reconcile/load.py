@@ -10,11 +10,14 @@ a single outlet in the database, every card of the day is that outlet's.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
-from sqlalchemy import and_, func, or_, select, union
+from sqlalchemy import ColumnElement, Connection, Select, Subquery, and_, func, or_, select, union
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from clerk_tui.db.models import (
     Appointment,
@@ -29,6 +32,7 @@ from clerk_tui.db.models import (
     Ticket,
     WarrantySlip,
 )
+from clerk_tui.domain.cards import CARD_COLUMNS, SLIP_COLUMNS, card_from_stored, slip_from_stored
 from clerk_tui.domain.names import parse_household
 from clerk_tui.domain.policy import Policy
 from clerk_tui.domain.reconcile.inputs import (
@@ -58,62 +62,56 @@ def day_bounds(day: date) -> tuple[datetime, datetime]:
     return start, start + timedelta(days=1)
 
 
-def _split(text: str | None) -> tuple[str, ...]:
-    if not text:
-        return ()
-    return tuple(p.strip() for p in text.split("|") if p.strip())
-
-
 def load_fees(s: Session) -> FeeStandard:
     rows: dict[str, list[FeeVersion]] = defaultdict(list)
     for code, frm, fen, chargeable, desc in s.execute(
         select(
-            FeeItem.code,
-            FeeItem.effective_from,
-            FeeItem.amount_fen,
-            FeeItem.in_warranty_chargeable,
-            FeeItem.description,
+            col(FeeItem.code),
+            col(FeeItem.effective_from),
+            col(FeeItem.amount_fen),
+            col(FeeItem.in_warranty_chargeable),
+            col(FeeItem.description),
         )
     ):
         rows[code].append(FeeVersion(frm, fen, bool(chargeable), desc or ""))
     return FeeStandard.of(rows)
 
 
-def _card_day(day: date):
+def _card_day(day: date) -> ColumnElement[bool]:
     start, end = day_bounds(day)
     return or_(
-        SupervisionCard.business_date == day,
+        col(SupervisionCard.business_date) == day,
         and_(
-            SupervisionCard.business_date.is_(None),
-            SupervisionCard.returned_at >= start,
-            SupervisionCard.returned_at < end,
+            col(SupervisionCard.business_date).is_(None),
+            col(SupervisionCard.returned_at) >= start,
+            col(SupervisionCard.returned_at) < end,
         ),
     )
 
 
-def _in_outlets(column, ids: list[int]):
+def _in_outlets(column: Any, ids: list[int]) -> ColumnElement[bool]:
     return column == ids[0] if len(ids) == 1 else column.in_(ids)
 
 
-def day_ticket_ids(day: date, ids: list[int]):
+def day_ticket_ids(day: date, ids: list[int]) -> Subquery:
     """Ids of the tickets the day looks at (a union of three indexed selects)."""
     start, end = day_bounds(day)
-    booked = (
-        select(Appointment.ticket_id.label("id"))
-        .join(Ticket, Ticket.id == Appointment.ticket_id)
-        .where(Appointment.start >= start, Appointment.start < end)
-        .where(_in_outlets(Ticket.outlet_id, ids))
+    booked: Select[Any] = (
+        select(col(Appointment.ticket_id).label("id"))
+        .join(Ticket, col(Ticket.id) == col(Appointment.ticket_id))
+        .where(col(Appointment.start) >= start, col(Appointment.start) < end)
+        .where(_in_outlets(col(Ticket.outlet_id), ids))
     )
-    carded = (
-        select(Ticket.id.label("id"))
-        .join(SupervisionCard, SupervisionCard.ticket_no == Ticket.ticket_no)
-        .where(_card_day(day), _in_outlets(Ticket.outlet_id, ids))
+    carded: Select[Any] = (
+        select(col(Ticket.id).label("id"))
+        .join(SupervisionCard, col(SupervisionCard.ticket_no) == col(Ticket.ticket_no))
+        .where(_card_day(day), _in_outlets(col(Ticket.outlet_id), ids))
     )
-    consulted = (
-        select(Ticket.id.label("id"))
-        .join(Contact, Contact.ticket_id == Ticket.id)
-        .where(Ticket.business_date == day, Contact.outcome == "consulted")
-        .where(_in_outlets(Ticket.outlet_id, ids))
+    consulted: Select[Any] = (
+        select(col(Ticket.id).label("id"))
+        .join(Contact, col(Contact.ticket_id) == col(Ticket.id))
+        .where(col(Ticket.business_date) == day, col(Contact.outcome) == "consulted")
+        .where(_in_outlets(col(Ticket.outlet_id), ids))
     )
     return union(booked, carded, consulted).subquery()
 
@@ -134,128 +132,136 @@ def _pick(appts: list[tuple], day: date, card_day: date | None) -> tuple | None:
     return max(appts, key=rank)
 
 
-def load_days(
-    s: Session,
-    day: date,
-    outlets: list[OutletRef],
-    *,
-    policy: Policy,
-    fees: FeeStandard,
-    unattributed_to: int | None = None,
-) -> dict[int, DayData]:
-    """DayData per outlet id for `day`; `unattributed_to` takes cards of no known outlet."""
-    if not outlets:
-        return {}
-    ids = [o.id for o in outlets]
-    end = day_bounds(day)[1]
-    conn = s.connection()  # Core rows: no ORM processing of tens of thousands of rows
-    wanted = day_ticket_ids(day, ids)
-    in_wanted = Ticket.id.in_(select(wanted.c.id))
+Appt = tuple[Any, ...]
+"""An appointment as loaded: (ticket_id, start, end, status, engineer_id)."""
 
-    engineers: dict[int, dict[str, str]] = defaultdict(dict)  # outlet → code → name
-    code_of: dict[int, str] = {}
+
+@dataclass
+class _Cards:
+    """The day's cards by outlet, each carded ticket's visit day, and the carded ticket numbers."""
+
+    by_outlet: dict[int | None, list[CardInfo]]
+    card_day_of: dict[str, date]
+    carded: set[str]
+
+
+def _load_engineers(conn: Connection) -> tuple[dict[int, dict[str, str]], dict[int | None, str]]:
+    """Engineers' names by outlet (outlet id → code → name), and every engineer's code by id."""
+    names: dict[int, dict[str, str]] = defaultdict(dict)
+    code_of: dict[int | None, str] = {}
     for eid, code, name, oid in conn.execute(
-        select(Engineer.id, Engineer.code, Engineer.name, Engineer.outlet_id)
+        select(col(Engineer.id), col(Engineer.code), col(Engineer.name), col(Engineer.outlet_id))
     ):
         code_of[eid] = code
         if oid is not None:
-            engineers[oid][code] = name or ""
+            names[oid][code] = name or ""
+    return names, code_of
 
-    tickets = conn.execute(
+
+def _load_tickets(conn: Connection, in_wanted: ColumnElement[bool]) -> Sequence[Sequence[Any]]:
+    """The day's tickets with their customer's household and product category."""
+    return conn.execute(
         select(
-            Ticket.id,
-            Ticket.ticket_no,
-            Ticket.outlet_id,
-            Ticket.engineer_id,
-            Ticket.status,
-            Ticket.customer_name,
-            Ticket.warranty_status,
-            Ticket.service_type,
-            Customer.household,
-            ProductModel.category,
+            col(Ticket.id),
+            col(Ticket.ticket_no),
+            col(Ticket.outlet_id),
+            col(Ticket.engineer_id),
+            col(Ticket.status),
+            col(Ticket.customer_name),
+            col(Ticket.warranty_status),
+            col(Ticket.service_type),
+            col(Customer.household),
+            col(ProductModel.category),
         )
-        .outerjoin(Customer, Customer.id == Ticket.customer_id)
-        .outerjoin(ProductModel, ProductModel.id == Ticket.model_id)
+        .outerjoin(Customer, col(Customer.id) == col(Ticket.customer_id))
+        .outerjoin(ProductModel, col(ProductModel.id) == col(Ticket.model_id))
         .where(in_wanted)
     ).all()
-    appts: dict[int, list[tuple]] = defaultdict(list)
+
+
+def _load_appointments(conn: Connection, wanted: Subquery) -> dict[int, list[Appt]]:
+    """Every appointment of the day's tickets, whatever its day, by ticket id."""
+    appts: dict[int, list[Appt]] = defaultdict(list)
     for row in conn.execute(
         select(
-            Appointment.ticket_id,
-            Appointment.start,
-            Appointment.end,
-            Appointment.status,
-            Appointment.engineer_id,
-        ).where(Appointment.ticket_id.in_(select(wanted.c.id)))
+            col(Appointment.ticket_id),
+            col(Appointment.start),
+            col(Appointment.end),
+            col(Appointment.status),
+            col(Appointment.engineer_id),
+        ).where(col(Appointment.ticket_id).in_(select(wanted.c.id)))
     ):
         appts[row[0]].append(tuple(row))
-    consulted = dict(
+    return appts
+
+
+def _load_consultations(conn: Connection, wanted: Subquery) -> dict[int, datetime]:
+    """When each of the day's tickets was first given a phone consultation."""
+    return dict(
         conn.execute(
-            select(Contact.ticket_id, func.min(Contact.at))
-            .where(Contact.ticket_id.in_(select(wanted.c.id)), Contact.outcome == "consulted")
-            .group_by(Contact.ticket_id)
+            select(col(Contact.ticket_id), func.min(col(Contact.at)))
+            .where(
+                col(Contact.ticket_id).in_(select(wanted.c.id)), col(Contact.outcome) == "consulted"
+            )
+            .group_by(col(Contact.ticket_id))
         ).all()
     )
-    certificate = dict(  # 保修证标准: the lower of it and the fee standard applies [H 五.3]
+
+
+def _load_certificate_fees(conn: Connection, wanted: Subquery) -> dict[int, int]:
+    """保修证标准 of the day's tickets: the lower of it and the fee standard applies [H 五.3]."""
+    return dict(
         conn.execute(
-            select(CertificateFee.ticket_id, CertificateFee.amount_fen).where(
-                CertificateFee.ticket_id.in_(select(wanted.c.id))
+            select(col(CertificateFee.ticket_id), col(CertificateFee.amount_fen)).where(
+                col(CertificateFee.ticket_id).in_(select(wanted.c.id))
             )
         ).all()
     )
 
-    card_cols = (
-        SupervisionCard.ticket_no,
-        SupervisionCard.engineer_code,
-        SupervisionCard.returned_at,
-        SupervisionCard.arrived_at,
-        SupervisionCard.finished_at,
-        SupervisionCard.signer_name,
-        SupervisionCard.signer_relation,
-        SupervisionCard.signature_present,
-        SupervisionCard.satisfaction,
-        SupervisionCard.attitude_score,
-        SupervisionCard.quality_score,
-        SupervisionCard.signed_at,
-        SupervisionCard.fee_charged_fen,
-        SupervisionCard.fee_items,
-        SupervisionCard.receipt_no,
-        SupervisionCard.repair_confident,
-        SupervisionCard.called_ahead,
-        SupervisionCard.notes,
-    )
-    owner = func.coalesce(Ticket.outlet_id, Engineer.outlet_id)
+
+def _load_cards(conn: Connection, day: date, ids: list[int], unattributed_to: int | None) -> _Cards:
+    """The day's cards of the outlets, each under its ticket's outlet, else its engineer's
+    (else `unattributed_to`), in the order they were entered."""
+    owner = func.coalesce(col(Ticket.outlet_id), col(Engineer.outlet_id))
     where_owner = _in_outlets(owner, ids)
     if unattributed_to is not None:
         where_owner = or_(where_owner, owner.is_(None))
-    card_rows = conn.execute(
-        select(*card_cols, owner, SupervisionCard.id)
-        .outerjoin(Ticket, Ticket.ticket_no == SupervisionCard.ticket_no)
-        .outerjoin(Engineer, Engineer.code == SupervisionCard.engineer_code)
+    rows = conn.execute(
+        select(owner, *(col(getattr(SupervisionCard, name)) for name in CARD_COLUMNS))
+        .outerjoin(Ticket, col(Ticket.ticket_no) == col(SupervisionCard.ticket_no))
+        .outerjoin(Engineer, col(Engineer.code) == col(SupervisionCard.engineer_code))
         .where(_card_day(day), where_owner)
-        .order_by(SupervisionCard.id)
+        .order_by(col(SupervisionCard.id))
     ).all()
-    cards: dict[int, list[CardInfo]] = defaultdict(list)
-    card_day_of: dict[str, date] = {}
-    for r in card_rows:
-        oid = r[18] if r[18] is not None else unattributed_to
-        card = CardInfo(
-            r[0], r[1] or "", r[2], r[3], r[4], r[5] or "", r[6] or "", bool(r[7]), r[8] or "",
-            r[9], r[10], r[11], r[12] or 0, _split(r[13]), r[14] or "",
-            True if r[15] is None else bool(r[15]), r[16], r[17] or "",
-        )  # fmt: skip
-        cards[oid].append(card)
+    out = _Cards(defaultdict(list), {}, set())
+    for r in rows:
+        card = card_from_stored(r[1:])
+        out.by_outlet[r[0] if r[0] is not None else unattributed_to].append(card)
+        out.carded.add(card.ticket_no)
         moment = card.arrived_at or card.returned_at
         if moment is not None:
-            card_day_of.setdefault(card.ticket_no, moment.date())
+            out.card_day_of.setdefault(card.ticket_no, moment.date())
+    return out
 
-    carded = {r[0] for r in card_rows}
+
+def _build_visits(
+    tickets: Sequence[Sequence[Any]],
+    day: date,
+    *,
+    appts: dict[int, list[Appt]],
+    consulted: dict[int, datetime],
+    certificate: dict[int, int],
+    code_of: dict[int | None, str],
+    cards: _Cards,
+) -> dict[int, list[VisitInfo]]:
+    """Each ticket as the day sees it (VisitInfo), by outlet: the appointment that stands for
+    the visit, its engineer, and a closed ticket's status as it was before sign-off."""
     visits: dict[int, list[VisitInfo]] = defaultdict(list)
     for tid, no, oid, eng_id, status, name, warranty, stype, household, category in tickets:
-        a = _pick(appts.get(tid, []), day, card_day_of.get(no))
+        a = _pick(appts.get(tid, []), day, cards.card_day_of.get(no))
         eng = a[4] if a is not None and a[4] is not None else eng_id
         if status == "closed":  # its day was signed off: judge it as what it was
-            if (a is not None and a[3] == "done") or no in carded:
+            if (a is not None and a[3] == "done") or no in cards.carded:
                 status = "completed"
             elif tid in consulted:
                 status = "consult_only"
@@ -275,62 +281,97 @@ def load_days(
                 consulted.get(tid),
             )
         )
+    return visits
 
+
+def _load_slips(conn: Connection, in_wanted: ColumnElement[bool]) -> dict[int, list[SlipInfo]]:
+    """The warranty slips of the day's tickets, by outlet, in the order they were entered."""
     slips: dict[int, list[SlipInfo]] = defaultdict(list)
     for r in conn.execute(
-        select(
-            Ticket.outlet_id,
-            WarrantySlip.ticket_no,
-            WarrantySlip.engineer_code,
-            WarrantySlip.returned_at,
-            WarrantySlip.fault_cause,
-            WarrantySlip.repair_action,
-            WarrantySlip.parts,
-            WarrantySlip.fee_charged_fen,
-            WarrantySlip.receipt_no,
-        )
-        .join(Ticket, Ticket.ticket_no == WarrantySlip.ticket_no)
+        select(col(Ticket.outlet_id), *(col(getattr(WarrantySlip, name)) for name in SLIP_COLUMNS))
+        .join(Ticket, col(Ticket.ticket_no) == col(WarrantySlip.ticket_no))
         .where(in_wanted)
-        .order_by(WarrantySlip.id)
+        .order_by(col(WarrantySlip.id))
     ):
-        slips[r[0]].append(
-            SlipInfo(r[1], r[2] or "", r[3], r[4] or "", r[5] or "", _split(r[6]), r[7] or 0,
-                     r[8] or "")
-        )  # fmt: skip
+        slips[r[0]].append(slip_from_stored(r[1:]))
+    return slips
 
+
+def _load_callbacks(
+    conn: Connection, in_wanted: ColumnElement[bool], ids: list[int], end: datetime
+) -> dict[int | None, dict[int | None, CallbackInfo]]:
+    """Callbacks by outlet and id: all those of the day's tickets, and every one still open
+    that was due by the end of the day."""
     cb_cols = (
-        Ticket.outlet_id,
-        Ticket.ticket_no,
-        Callback.called_at,
-        Callback.reached,
-        Callback.satisfied,
-        Callback.customer_signed,
-        Callback.engineer_came,
-        Callback.done_at,
-        Callback.due_at,
-        Callback.reason,
-        Callback.id,
+        col(Ticket.outlet_id),
+        col(Ticket.ticket_no),
+        col(Callback.called_at),
+        col(Callback.reached),
+        col(Callback.satisfied),
+        col(Callback.customer_signed),
+        col(Callback.engineer_came),
+        col(Callback.done_at),
+        col(Callback.due_at),
+        col(Callback.reason),
+        col(Callback.id),
     )
-    of_visits = select(*cb_cols).join(Ticket, Ticket.id == Callback.ticket_id).where(in_wanted)
+    of_visits = (
+        select(*cb_cols).join(Ticket, col(Ticket.id) == col(Callback.ticket_id)).where(in_wanted)
+    )
     still_open = (
         select(*cb_cols)
-        .join(Ticket, Ticket.id == Callback.ticket_id)
-        .where(Callback.done_at.is_(None), Callback.due_at < end)
-        .where(_in_outlets(Ticket.outlet_id, ids))
+        .join(Ticket, col(Ticket.id) == col(Callback.ticket_id))
+        .where(col(Callback.done_at).is_(None), col(Callback.due_at) < end)
+        .where(_in_outlets(col(Ticket.outlet_id), ids))
     )
-    callbacks: dict[int, dict[int, CallbackInfo]] = defaultdict(dict)
+    callbacks: dict[int | None, dict[int | None, CallbackInfo]] = defaultdict(dict)
     for q in (of_visits, still_open):
         for r in conn.execute(q):
             callbacks[r[0]][r[10]] = CallbackInfo(
                 r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9] or ""
             )
+    return callbacks
 
-    out: dict[int, DayData] = {}
-    for o in outlets:
-        out[o.id] = DayData(
+
+def load_days(
+    s: Session,
+    day: date,
+    outlets: list[OutletRef],
+    *,
+    policy: Policy,
+    fees: FeeStandard,
+    unattributed_to: int | None = None,
+) -> dict[int, DayData]:
+    """DayData per outlet id for `day`; `unattributed_to` takes cards of no known outlet."""
+    if not outlets:
+        return {}
+    ids = [o.id for o in outlets]
+    conn = s.connection()  # Core rows: no ORM processing of tens of thousands of rows
+    wanted = day_ticket_ids(day, ids)
+    in_wanted = col(Ticket.id).in_(select(wanted.c.id))
+
+    engineers, code_of = _load_engineers(conn)
+    tickets = _load_tickets(conn, in_wanted)
+    appts = _load_appointments(conn, wanted)
+    consulted = _load_consultations(conn, wanted)
+    certificate = _load_certificate_fees(conn, wanted)
+    cards = _load_cards(conn, day, ids, unattributed_to)
+    visits = _build_visits(
+        tickets,
+        day,
+        appts=appts,
+        consulted=consulted,
+        certificate=certificate,
+        code_of=code_of,
+        cards=cards,
+    )
+    slips = _load_slips(conn, in_wanted)
+    callbacks = _load_callbacks(conn, in_wanted, ids, day_bounds(day)[1])
+    return {
+        o.id: DayData(
             day=day,
             visits=tuple(visits.get(o.id, ())),
-            cards=tuple(cards.get(o.id, ())),
+            cards=tuple(cards.by_outlet.get(o.id, ())),
             slips=tuple(slips.get(o.id, ())),
             callbacks=tuple(callbacks[o.id].values()) if o.id in callbacks else (),
             engineers=tuple(
@@ -340,4 +381,5 @@ def load_days(
             policy=policy,
             outlet_code=o.code,
         )
-    return out
+        for o in outlets
+    }

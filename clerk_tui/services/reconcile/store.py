@@ -90,9 +90,14 @@ def store_flags(
     day: date,
     engineer_ids: dict[str, int],
     now: datetime,
+    resolve_gone: bool = True,
 ) -> tuple[dict[int, StoreCounts], dict[str, str]]:
     """Upsert the flags of every outlet in `results` (outlet id → result) in the caller's
-    transaction; returns counts per outlet and every stored key's status."""
+    transaction; returns counts per outlet and every stored key's status.
+
+    The one writer of flags: card entry calls it too, with `resolve_gone=False` since the
+    findings of one card are not the whole day's.
+    """
     counts = {oid: StoreCounts() for oid in results}
     if not results:
         return counts, {}
@@ -142,7 +147,7 @@ def store_flags(
                 updates.append(_row(old[0], f.severity, evidence, OPEN, "", None))
                 c.updated += 1
     for key, old in existing.items():
-        if key not in seen and old[2] == OPEN:
+        if resolve_gone and key not in seen and old[2] == OPEN:
             updates.append(_row(old[0], old[3], old[4], RESOLVED, gone_reason, now))
             statuses[key] = RESOLVED
             if old[5] in counts:

@@ -6,9 +6,8 @@ moves on, so a clean card needs no Enter between its choices.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from rich.text import Text
 from textual import events
@@ -17,11 +16,8 @@ from textual.reactive import reactive
 from textual.suggester import Suggester
 from textual.widget import Widget
 
+from clerk_tui.domain.cards.parse import Unreadable, read_moment
 from clerk_tui.i18n import t
-
-_HHMM = re.compile(r"^(\d{1,2}):?(\d{2})$")
-_FULL = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):?(\d{2})$")
-_MONEY = re.compile(r"^\d{1,7}(\.\d{1,2})?$")
 
 
 class FieldRefused(ValueError):
@@ -29,32 +25,11 @@ class FieldRefused(ValueError):
 
 
 def parse_time(text: str, day: date) -> datetime | None:
-    """`HHMM`, `HH:MM` (on `day`) or `YYYY-MM-DD HH:MM`; None when empty."""
-    value = text.strip().replace("：", ":")
-    if not value:
-        return None
-    m = _HHMM.match(value)
+    """`HHMM`, `HH:MM` (on `day`) or `YYYY-MM-DD HH:MM`; None when empty (the card parser's rule)."""
     try:
-        if m and (len(value) >= 4 or ":" in value):
-            return datetime.combine(day, time(int(m.group(1)), int(m.group(2))))
-        m = _FULL.match(value)
-        if m:
-            y, mo, d, h, mi = (int(g) for g in m.groups())
-            return datetime(y, mo, d, h, mi)
-    except ValueError:
-        pass
-    raise FieldRefused(t("ce.err.time", value=value))
-
-
-def parse_yuan(text: str) -> int | None:
-    """Yuan as typed ("85", "85.5", "¥85.00") to fen; None when empty."""
-    value = text.strip().lstrip("¥￥").replace(",", "").replace("，", "")
-    if not value:
-        return None
-    if not _MONEY.match(value):
-        raise FieldRefused(t("ce.err.money", value=text.strip()))
-    whole, _, cents = value.partition(".")
-    return int(whole) * 100 + int((cents + "00")[:2])
+        return read_moment(text, day, typed=True)
+    except Unreadable:
+        raise FieldRefused(t("ce.err.time", value=text.strip().replace("：", ":"))) from None
 
 
 def show_time(value: datetime | None, day: date) -> str:

@@ -1,14 +1,15 @@
 """The card entry form: one row per field (label, field, hint), and reading it into a card and a slip.
 
-`read_form` turns what is typed into a CardInfo and SlipInfo plus the errors of fields that
-cannot be taken as they are (unreadable times, finished before arrived, money that is not a
-number); the screen refuses to save while there are errors.
+`read_form` turns what is typed into a card and slip (the one card parser of
+`clerk_tui.domain.cards`) plus the errors of fields that cannot be taken as they are
+(unreadable times, finished before arrived, money that is not a number), worded for the form;
+the screen refuses to save while there are errors.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,21 +18,17 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
+from clerk_tui.domain.cards import FieldError, SupervisionCard, WarrantySlip, parse_card, parse_slip
 from clerk_tui.domain.names import find_name
 from clerk_tui.domain.reconcile.inputs import (
     FAIRLY_SATISFIED,
     SATISFIED,
     UNSATISFIED,
-    CardInfo,
-    SlipInfo,
 )
 from clerk_tui.i18n import t
 from clerk_tui.ui.cards.fields import (
     Choice,
     ChoiceField,
-    FieldRefused,
-    parse_time,
-    parse_yuan,
     scores,
     show_time,
     yes_no,
@@ -161,89 +158,106 @@ class CardForm(VerticalScroll):
 
 @dataclass(frozen=True)
 class FormRead:
-    card: CardInfo
-    slip: SlipInfo | None
+    card: SupervisionCard
+    slip: WarrantySlip | None
     errors: dict[str, str]
     certificate_fen: int | None = None
     """The warranty certificate's fee (保修证标准) as typed; None when left empty."""
 
 
+# The form's fields that are card columns (FORMATS names), and those that are slip columns.
+_CARD_COLUMN = {
+    "ticket": "ticket_no",
+    "engineer": "engineer_id",
+    "returned": "returned_at",
+    "arrived": "arrived_at",
+    "finished": "finished_at",
+    "signer": "signer_name",
+    "relation": "signer_relation",
+    "signature": "signature_present",
+    "satisfaction": "satisfaction",
+    "attitude": "attitude_score",
+    "quality": "quality_score",
+    "signed": "signed_at",
+    "fee": "fee_charged",
+    "certificate": "certificate_fee",
+    "items": "fee_items",
+    "receipt": "receipt_no",
+    "confident": "repair_confident",
+    "called": "called_ahead",
+    "notes": "notes",
+}
+_SLIP_COLUMN = {
+    "cause": "fault_cause",
+    "action": "repair_action",
+    "parts": "parts",
+    "slip_fee": "fee_charged",
+    "slip_receipt": "receipt_no",
+}
+_FORM_FIELD = {col: name for name, col in _CARD_COLUMN.items()}
+_FORM_SLIP_FIELD = {col: name for name, col in _SLIP_COLUMN.items()}
+_MONEY_CODES = frozenset({"bad_number", "negative", "bad_money", "out_of_range"})
+_OTHER_REASONS = {  # what the form's own messages do not cover: worded as for a file's cell
+    "key_missing": "import.key_missing",
+    "too_long": "import.too_long",
+    "control_char": "import.control_char",
+    "bad_bool": "import.bad_bool",
+    "bad_choice": "import.bad_choice",
+    "bad_number": "import.bad_number",
+    "negative": "import.negative",
+    "bad_money": "import.bad_money",
+    "out_of_range": "import.out_of_range",
+}
+
+
+def _message(error: FieldError, name: str, day: date) -> str:
+    """The sentence shown beside form field `name` for the card parser's `error`."""
+    values = error.values
+    if error.code == "bad_datetime":
+        return t("ce.err.time", value=str(values["value"]).replace("：", ":"))
+    if error.code == "end_before_start":
+        return t(
+            "ce.err.finished_before",
+            finished=show_time(values["end"], day),
+            arrived=show_time(values["start"], day),
+        )
+    if name in MONEY_FIELDS and error.code in _MONEY_CODES:
+        return t("ce.err.money", value=str(values["value"]))
+    shown = {k: "/".join(v) if isinstance(v, tuple) else v for k, v in values.items()}
+    return t(_OTHER_REASONS[error.code], **{**shown, "field": t(f"ce.f.{name}")})
+
+
 def read_form(
     values: dict[str, object], *, day: date, today: date, engineers: dict[str, str]
 ) -> FormRead:
-    """The card and slip the typed `values` make; fields in `errors` are left out (None/0).
+    """The card and slip the typed `values` make, read by the one card parser; fields in
+    `errors` are left out (None/0).
 
     Times are on the visit's `day` (returned_at on `today`); `engineers` maps names to codes so a
     typed name is stored as the engineer's code.
     """
-    errors: dict[str, str] = {}
-
-    def text(name: str) -> str:
-        return str(values.get(name) or "").strip()
-
-    def when(name: str) -> datetime | None:
-        try:
-            return parse_time(text(name), today if name == "returned" else day)
-        except FieldRefused as exc:
-            errors[name] = str(exc)
-            return None
-
-    def money(name: str) -> int:
-        try:
-            return parse_yuan(text(name)) or 0
-        except FieldRefused as exc:
-            errors[name] = str(exc)
-            return 0
-
-    times = {name: when(name) for name in TIME_FIELDS}
-    arrived, finished = times["arrived"], times["finished"]
-    if arrived and finished and finished < arrived:
-        errors["finished"] = t(
-            "ce.err.finished_before",
-            finished=show_time(finished, day),
-            arrived=show_time(arrived, day),
-        )
-        times["finished"] = None
-    engineer = text("engineer")
+    raw = {col: values.get(name) for name, col in _CARD_COLUMN.items()}
+    engineer = str(values.get("engineer") or "").strip()
     name_match = find_name(engineer, engineers)
-    code = engineers[name_match] if name_match else engineer
-    split = tuple(x.strip() for x in text("items").split("|") if x.strip())
-    fee = money("fee")
-    try:
-        certificate = parse_yuan(text("certificate"))
-    except FieldRefused as exc:
-        errors["certificate"] = str(exc)
-        certificate = None
-    card = CardInfo(
-        ticket_no=text("ticket"),
-        engineer_code=code,
-        returned_at=times["returned"],
-        arrived_at=arrived,
-        finished_at=times["finished"],
-        signer_name=text("signer"),
-        signer_relation=text("relation"),
-        signature_present=values.get("signature") is True,
-        satisfaction=str(values.get("satisfaction") or ""),
-        attitude_score=values.get("attitude"),  # type: ignore[arg-type]
-        quality_score=values.get("quality"),  # type: ignore[arg-type]
-        signed_at=times["signed"],
-        fee_charged_fen=fee,
-        fee_items=split,
-        receipt_no=text("receipt"),
-        repair_confident=values.get("confident") is not False,
-        called_ahead=values.get("called"),  # type: ignore[arg-type]
-        notes=text("notes"),
-    )
+    raw["engineer_id"] = engineers[name_match] if name_match else engineer
+    read = parse_card(raw, day=day, returned_day=today, typed=True)
+    errors: dict[str, str] = {}
+    for error in read.errors:
+        if error.field == "ticket_no":
+            continue  # the ticket is the one looked up; saving another is refused (ce.err.no_ticket)
+        name = _FORM_FIELD[error.field]
+        errors.setdefault(name, _message(error, name, day))
+    card = read.card
     slip = None
     if values.get("slip") is True:
-        slip = SlipInfo(
-            ticket_no=card.ticket_no,
-            engineer_code=code,
-            returned_at=card.returned_at,
-            fault_cause=text("cause"),
-            repair_action=text("action"),
-            parts=tuple(x.strip() for x in text("parts").split("|") if x.strip()),
-            fee_charged_fen=money("slip_fee"),
-            receipt_no=text("slip_receipt"),
+        slip_raw = {col: values.get(name) for name, col in _SLIP_COLUMN.items()}
+        slip_raw.update(
+            ticket_no=card.ticket_no, engineer_id=card.engineer_code, returned_at=card.returned_at
         )
-    return FormRead(card, slip, errors, certificate)
+        slip_read = parse_slip(slip_raw, typed=True)
+        slip = slip_read.slip
+        for error in slip_read.errors:
+            name = _FORM_SLIP_FIELD.get(error.field, "")
+            if name:  # ticket, engineer and return time are the card's, checked there
+                errors.setdefault(name, _message(error, name, day))
+    return FormRead(card, slip, errors, card.certificate_fee_fen)
