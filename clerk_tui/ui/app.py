@@ -27,10 +27,10 @@ from clerk_tui.ui.dashboard.screen import DashboardScreen
 from clerk_tui.ui.startup import BenchHook, Opened, first_line, open_for_app
 
 if TYPE_CHECKING:
-    from clerk_tui.services.auth.passwords import CurrentUser
-    from clerk_tui.services.dashboard.counts import DemoAccount
+    from clerk_tui.services.auth import CurrentUser
+    from clerk_tui.services.dashboard import DemoAccount
     from clerk_tui.services.database import Database
-    from clerk_tui.services.tickets.search import TicketFilter
+    from clerk_tui.services.tickets import TicketFilter
 
 
 def _screens_provider():

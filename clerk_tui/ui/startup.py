@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from clerk_tui.config import Settings
-    from clerk_tui.services.auth.passwords import CurrentUser
-    from clerk_tui.services.dashboard.counts import DemoAccount
+    from clerk_tui.services.auth import CurrentUser
+    from clerk_tui.services.dashboard import DemoAccount
     from clerk_tui.services.database import Database
 
 
@@ -32,15 +32,15 @@ class Opened:
 
 def open_for_app(settings: Settings, db: Database | None = None) -> Opened:
     """Open `settings.db_url` (or use `db`), load reference data; raises DatabaseUnavailable."""
-    from clerk_tui.services.auth import passwords as auth
-    from clerk_tui.services.dashboard.counts import demo_accounts
+    from clerk_tui.services.auth import get_user, has_users
+    from clerk_tui.services.dashboard import demo_accounts
     from clerk_tui.services.database import open_database
     from clerk_tui.services.reference import ensure_reference
 
     db = db or open_database(settings.db_url)
     ensure_reference(db)
-    auto = auth.get_user(db, settings.autologin) if settings.autologin else None
-    return Opened(db, auth.has_users(db), demo_accounts(db), auto)
+    auto = get_user(db, settings.autologin) if settings.autologin else None
+    return Opened(db, has_users(db), demo_accounts(db), auto)
 
 
 def first_line(error: BaseException | None) -> str:

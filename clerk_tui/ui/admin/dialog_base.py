@@ -18,7 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer
 from textual.worker import Worker, WorkerState
 
-from clerk_tui.services.admin.users import AdminError
+from clerk_tui.services.admin import AdminError
 from clerk_tui.ui.common.form import FieldError, apply_cursor_blink
 from clerk_tui.ui.common.localized import localize_bindings
 

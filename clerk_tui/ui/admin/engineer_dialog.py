@@ -10,13 +10,15 @@ from textual.css.query import NoMatches
 from textual.widgets import Button, Input, Select, SelectionList, Static
 
 from clerk_tui.i18n import t
-from clerk_tui.services.admin.engineer_form import (
+from clerk_tui.services.admin import (
     EngineerForm,
+    EngineerRow,
+    add_engineer,
     check_engineer,
     check_field,
     form_of,
+    update_engineer,
 )
-from clerk_tui.services.admin.engineers import EngineerRow, add_engineer, update_engineer
 from clerk_tui.ui.admin.dialog_base import AdminDialog, AdminFieldError
 
 TEXT_FIELDS = (

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Static
 
 from clerk_tui.i18n import t
-from clerk_tui.services.admin.engineers import EngineerRow, LeaveResult, add_leave, remove_leave
+from clerk_tui.services.admin import EngineerRow, LeaveResult, add_leave, remove_leave
 from clerk_tui.ui.admin.dialog_base import AdminDialog, AdminFieldError
 
 

@@ -21,8 +21,7 @@ from textual.worker import get_current_worker
 
 from clerk_tui.domain.policy import Policy
 from clerk_tui.i18n import t
-from clerk_tui.services.admin.engineers import EngineerRow
-from clerk_tui.services.admin.users import UserRow
+from clerk_tui.services.admin import EngineerRow, UserRow
 from clerk_tui.ui.admin.engineers import CALENDAR_DAYS, EngineerTable, LeavePanel
 from clerk_tui.ui.admin.policy import PolicyForm
 from clerk_tui.ui.admin.users import UserTable
@@ -51,8 +50,7 @@ class AdminData:
 
 
 def read_admin(db, today: date) -> AdminData:
-    from clerk_tui.services.admin.engineers import form_choices, list_engineers
-    from clerk_tui.services.admin.users import list_users
+    from clerk_tui.services.admin import form_choices, list_engineers, list_users
     from clerk_tui.services.reference import load_policy
 
     engineers = list_engineers(db, today=today, days=CALENDAR_DAYS)
@@ -272,14 +270,17 @@ class AdminScreen(ClerkScreen):
 
     @work(thread=True, exclusive=True, group="admin-change", exit_on_error=False)
     def _change(self, what: str, *args, done: str) -> None:
-        from clerk_tui.services.admin import engineers, users
-        from clerk_tui.services.admin import policy as admin_policy
-        from clerk_tui.services.admin.users import AdminError
+        from clerk_tui.services.admin import (
+            AdminError,
+            set_engineer_active,
+            set_user_active,
+            update_policy,
+        )
 
         fn = {
-            "set_user_active": users.set_user_active,
-            "set_engineer_active": engineers.set_engineer_active,
-            "update_policy": admin_policy.update_policy,
+            "set_user_active": set_user_active,
+            "set_engineer_active": set_engineer_active,
+            "update_policy": update_policy,
         }[what]
         try:
             changed = fn(*args)

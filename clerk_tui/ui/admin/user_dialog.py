@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Select, Static
 
 from clerk_tui.i18n import t
-from clerk_tui.services.admin.users import ADMIN_ROLES, UserRow, add_user, reset_password
+from clerk_tui.services.admin import ADMIN_ROLES, UserRow, add_user, reset_password
 from clerk_tui.ui.admin.dialog_base import AdminDialog, AdminFieldError
 from clerk_tui.ui.auth.login import role_label
 from clerk_tui.ui.common.form import PasswordInput

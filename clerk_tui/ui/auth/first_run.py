@@ -16,7 +16,7 @@ from clerk_tui.ui.common.form import FieldError, FieldLabel, PasswordInput, appl
 from clerk_tui.ui.common.screen_base import ClerkScreen
 
 if TYPE_CHECKING:
-    from clerk_tui.services.auth.passwords import CurrentUser
+    from clerk_tui.services.auth import CurrentUser
 
 FIELDS = ("username", "display-name", "password", "password2")
 ERROR_FIELD = {
@@ -88,7 +88,7 @@ class FirstRunScreen(ClerkScreen):
 
     @work(thread=True, exclusive=True, group="db", exit_on_error=False)
     def _save(self, db, username: str, display_name: str, password: str) -> None:
-        from clerk_tui.services.auth.passwords import AuthError, create_user
+        from clerk_tui.services.auth import AuthError, create_user
 
         try:
             user = create_user(

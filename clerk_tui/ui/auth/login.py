@@ -21,8 +21,8 @@ from clerk_tui.ui.common.form import FieldError, FieldLabel, PasswordInput, appl
 from clerk_tui.ui.common.screen_base import ClerkScreen
 
 if TYPE_CHECKING:
-    from clerk_tui.services.auth.passwords import CurrentUser
-    from clerk_tui.services.dashboard.counts import DemoAccount
+    from clerk_tui.services.auth import CurrentUser
+    from clerk_tui.services.dashboard import DemoAccount
 
 
 def role_label(role: str) -> str:
@@ -121,7 +121,7 @@ class LoginScreen(ClerkScreen):
 
     @work(thread=True, exclusive=True, group="db", exit_on_error=False)
     def _check(self, db, username: str, password: str) -> None:
-        from clerk_tui.services.auth.passwords import AuthError, authenticate
+        from clerk_tui.services.auth import AuthError, authenticate
 
         try:
             user = authenticate(db, username, password)

@@ -20,8 +20,7 @@ from textual.widgets import Input, Static
 
 from clerk_tui.domain.phrases import find_forbidden, merged_spans
 from clerk_tui.i18n import t
-from clerk_tui.services.callbacks.answers import Answer
-from clerk_tui.services.callbacks.queue import QueueRow
+from clerk_tui.services.callbacks import Answer, QueueRow
 from clerk_tui.ui.callbacks.table import card_text, reason_label
 from clerk_tui.ui.common.localized import localize_bindings
 

@@ -20,12 +20,12 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
 from clerk_tui.i18n import t
-from clerk_tui.services.callbacks.queue import QueueRow
+from clerk_tui.services.callbacks import QueueRow
 from clerk_tui.ui.callbacks.table import CallbackTable, detail_text
 from clerk_tui.ui.common.screen_base import ClerkScreen
 
 if TYPE_CHECKING:
-    from clerk_tui.services.callbacks.create import Generated, Sampled
+    from clerk_tui.services.callbacks import Generated, Sampled
 
 
 def _when(moment: datetime, now: datetime) -> str:
@@ -123,7 +123,7 @@ class CallbacksScreen(ClerkScreen):
 
     @work(thread=True, exclusive=True, group="cb-read", exit_on_error=False)
     def _load(self, db, now: datetime, include_later: bool, keep: int | None) -> None:
-        from clerk_tui.services.callbacks.queue import load_queue
+        from clerk_tui.services.callbacks import load_queue
         from clerk_tui.services.reference import forbidden_phrases
 
         rows = load_queue(db, now=now, include_later=include_later)
@@ -178,7 +178,7 @@ class CallbacksScreen(ClerkScreen):
 
     @work(thread=True, group="cb-write", exit_on_error=False)
     def _save(self, db, row: QueueRow, answer, user: str, now: datetime) -> None:
-        from clerk_tui.services.callbacks.answers import CallbackChanged, record_answer
+        from clerk_tui.services.callbacks import CallbackChanged, record_answer
         from clerk_tui.services.daylock import DayLocked
 
         try:
@@ -207,7 +207,7 @@ class CallbacksScreen(ClerkScreen):
 
     @work(thread=True, group="cb-write", exit_on_error=False)
     def _generate(self, db, day, now: datetime, user: str) -> None:
-        from clerk_tui.services.callbacks.create import generate, sample
+        from clerk_tui.services.callbacks import generate, sample
 
         rules = generate(db, day=day, now=now, user=user)
         drawn = sample(db, day=day, now=now, user=user)

@@ -81,7 +81,7 @@ class CardActions:
 
     @work(thread=True, exclusive=True, group="card-save", exit_on_error=False)
     def _save(self, read: FormRead) -> None:
-        from clerk_tui.services.cards.entry import save_card
+        from clerk_tui.services.cards import save_card
 
         app = self.app  # type: ignore[attr-defined]
         saved = save_card(
@@ -116,6 +116,6 @@ class CardActions:
 
     @work(thread=True, exclusive=True, group="card-progress", exit_on_error=False)
     def _progress(self) -> None:
-        from clerk_tui.services.cards.progress import day_progress
+        from clerk_tui.services.cards import day_progress
 
         self.post_message(self.Progress(day_progress(self.app.db, day=self.app.today)))  # type: ignore[attr-defined]

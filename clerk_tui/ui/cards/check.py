@@ -75,7 +75,7 @@ class CardCheck:
 
     def _recheck(self) -> None:
         """Errors of the fields and the reconciliation's findings about the card as it stands."""
-        from clerk_tui.services.cards.checks import card_warnings
+        from clerk_tui.services.cards import card_warnings
 
         if self.ctx is None:
             return

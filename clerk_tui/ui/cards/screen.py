@@ -108,7 +108,7 @@ class CardEntryScreen(CardCheck, CardActions, ClerkScreen):
 
     @work(thread=True, exclusive=True, group="card-load", exit_on_error=False)
     def _load(self, no: str) -> None:
-        from clerk_tui.services.cards.entry import load_ticket_for_card
+        from clerk_tui.services.cards import load_ticket_for_card
 
         app = self.app
         ctx = load_ticket_for_card(app.db, no, app.today, outlet_id=app.user.outlet_id)  # type: ignore[attr-defined]

@@ -77,7 +77,7 @@ class ScreensProvider(Provider):
         return commands
 
     def _open_state(self, state: str) -> None:
-        from clerk_tui.services.tickets.search import TicketFilter
+        from clerk_tui.services.tickets import TicketFilter
 
         self.app.open_tickets(TicketFilter(statuses=(state,)))  # type: ignore[attr-defined]
 
@@ -107,7 +107,7 @@ class TicketSearchProvider(Provider):
         text = query.strip()
         if len(text) < MIN_QUERY or not app.check_action("tickets", ()):
             return
-        from clerk_tui.services.tickets.search import quick_search
+        from clerk_tui.services.tickets import quick_search
 
         try:
             rows = await asyncio.to_thread(quick_search, app.db, text)

@@ -29,8 +29,8 @@ from clerk_tui.ui.dashboard.count_tile import CountTile
 from clerk_tui.ui.tickets.labels import state_label
 
 if TYPE_CHECKING:
-    from clerk_tui.services.dashboard.counts import DashboardCounts
-    from clerk_tui.services.tickets.search import TicketFilter
+    from clerk_tui.services.dashboard import DashboardCounts
+    from clerk_tui.services.tickets import TicketFilter
 
 STATE_ORDER = tuple(TRANSITIONS)
 """Ticket states in the order of their life (new first, closed last)."""
@@ -162,7 +162,7 @@ class DashboardScreen(ClerkScreen):
 
     @work(thread=True, exclusive=True, group="db", exit_on_error=False)
     def _count(self, db, today: date, now) -> None:
-        from clerk_tui.services.dashboard.counts import today_counts
+        from clerk_tui.services.dashboard import today_counts
 
         counts = today_counts(db, today=today, now=now)
         if not get_current_worker().is_cancelled:  # a newer count replaced this one
@@ -219,14 +219,14 @@ class DashboardScreen(ClerkScreen):
 
     @on(DataTable.CellSelected, "#dash-states")
     def _cell_opened(self, event: DataTable.CellSelected) -> None:
-        from clerk_tui.services.tickets.search import TicketFilter
+        from clerk_tui.services.tickets import TicketFilter
 
         state = str(event.cell_key.row_key.value)
         day = self.app.today if event.cell_key.column_key.value == "today" else None  # type: ignore[attr-defined]
         self._open(TicketFilter(statuses=(state,), business_date=day))
 
     def _tile_filter(self, name: str) -> TicketFilter | None:
-        from clerk_tui.services.tickets.search import TicketFilter
+        from clerk_tui.services.tickets import TicketFilter
 
         if name == "today":
             return TicketFilter(business_date=self.app.today)  # type: ignore[attr-defined]

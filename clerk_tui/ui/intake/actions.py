@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from clerk_tui.i18n import t
-from clerk_tui.services.intake.save import MISUSE, History, IntakeForm, IntakeReference
+from clerk_tui.services.intake import MISUSE, History, IntakeForm, IntakeReference
 from clerk_tui.ui.intake.layout import INPUTS, SELECTS
 
 
@@ -53,7 +53,7 @@ class IntakeActions:
     @work(thread=True, exclusive=True, group="in-save", exit_on_error=False)
     def _save(self, db, form: IntakeForm, ref: IntakeReference, choice: str, note: str) -> None:
         from clerk_tui.services.daylock import DayLocked
-        from clerk_tui.services.intake.save import save_ticket
+        from clerk_tui.services.intake import save_ticket
 
         try:
             saved = save_ticket(

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from clerk_tui.i18n import t
-from clerk_tui.services.intake.save import (
+from clerk_tui.services.intake import (
     MISUSE,
     History,
     IntakeForm,

@@ -15,7 +15,7 @@ from clerk_tui.domain.validation.phone import check_phone
 from clerk_tui.domain.validation.ticket_info import model_key
 from clerk_tui.domain.warranty import warranty_terms
 from clerk_tui.i18n import t
-from clerk_tui.services.intake.save import MISUSE, History, IntakeForm, IntakeReference, status_for
+from clerk_tui.services.intake import MISUSE, History, IntakeForm, IntakeReference, status_for
 from clerk_tui.ui.tickets.labels import clip
 
 # Form field → the validation's field names that belong to it.

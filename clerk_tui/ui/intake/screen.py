@@ -26,7 +26,7 @@ from textual.worker import get_current_worker
 from clerk_tui.domain.validation.phone import check_phone, phone_key
 from clerk_tui.domain.validation.rules import ValidationContext
 from clerk_tui.i18n import t
-from clerk_tui.services.intake.save import MISUSE, History, IntakeReference, Saved
+from clerk_tui.services.intake import MISUSE, History, IntakeReference, Saved
 from clerk_tui.ui.common.screen_base import ClerkScreen
 from clerk_tui.ui.intake.actions import IntakeActions
 from clerk_tui.ui.intake.check import IntakeCheck
@@ -168,7 +168,7 @@ class IntakeScreen(IntakeCheck, IntakeActions, ClerkScreen):
 
     @work(thread=True, exclusive=True, group="in-ref", exit_on_error=False)
     def _load_ref(self, db, outlet_id: int | None) -> None:
-        from clerk_tui.services.intake.save import load_reference
+        from clerk_tui.services.intake import load_reference
 
         ref = load_reference(db, today=self._today(), outlet_id=outlet_id)
         check_phone.__wrapped__("0532 8888 123")  # phonenumbers loads its metadata on first use
@@ -202,7 +202,7 @@ class IntakeScreen(IntakeCheck, IntakeActions, ClerkScreen):
 
     @work(thread=True, exclusive=True, group="in-history", exit_on_error=False)
     def _lookup(self, db, phone: str, key: str) -> None:
-        from clerk_tui.services.intake.save import customer_history
+        from clerk_tui.services.intake import customer_history
 
         history = customer_history(db, phone)
         if not get_current_worker().is_cancelled:

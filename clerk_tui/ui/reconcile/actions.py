@@ -48,7 +48,7 @@ class RecActions:
         )
 
     def _decide(self, flag_id: int, decision: str, reason: str) -> None:
-        from clerk_tui.services.reconcile.signoff import decide_flag
+        from clerk_tui.services.reconcile import decide_flag
 
         app = self._app()
 
@@ -74,7 +74,7 @@ class RecActions:
     def action_sign_off(self) -> None:
         if not self._ready():
             return
-        from clerk_tui.services.reconcile.signoff import sign_off
+        from clerk_tui.services.reconcile import sign_off
 
         app, view = self._app(), self.view
         self._start(
@@ -85,7 +85,7 @@ class RecActions:
     def action_reopen(self) -> None:
         if not self._ready():
             return
-        from clerk_tui.services.reconcile.signoff import reopen
+        from clerk_tui.services.reconcile import reopen
 
         app, view = self._app(), self.view
 
@@ -110,7 +110,7 @@ class RecActions:
             return
         from pathlib import Path
 
-        from clerk_tui.services.reconcile.report import default_path, write_day_report
+        from clerk_tui.services.reconcile import default_path, write_day_report
 
         app, view = self._app(), self.view
 

@@ -24,9 +24,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
 from clerk_tui.i18n import t
-from clerk_tui.services.reconcile.load import OutletRef
-from clerk_tui.services.reconcile.run import FlagRow
-from clerk_tui.services.reconcile.signoff import DayStatus
+from clerk_tui.services.reconcile import DayStatus, FlagRow, OutletRef
 from clerk_tui.ui.common.screen_base import ClerkScreen
 from clerk_tui.ui.reconcile.actions import RecActions
 from clerk_tui.ui.reconcile.tables import FlagTable, TallyTable, evidence_text
@@ -103,8 +101,7 @@ class ReconcileScreen(RecActions, ClerkScreen):
         return self.app
 
     def _view(self, outlet: OutletRef, day: date, tally: tuple) -> DayView:
-        from clerk_tui.services.reconcile.run import day_flags
-        from clerk_tui.services.reconcile.signoff import day_status
+        from clerk_tui.services.reconcile import day_flags, day_status
 
         db = self._app().db
         return DayView(outlet, day, day_status(db, outlet.id, day), tally,
@@ -113,8 +110,7 @@ class ReconcileScreen(RecActions, ClerkScreen):
     def _reconciled(self, day: date) -> tuple[DayView, str]:
         """Reconcile `day` (in the helper process) → the view, and a note when the day is locked
         and the rules find flags that are not on record."""
-        from clerk_tui.services.reconcile.proc import reconcile_in_helper
-        from clerk_tui.services.reconcile.run import default_now
+        from clerk_tui.services.reconcile import default_now, reconcile_in_helper
 
         app = self._app()
         user = app.user
@@ -141,7 +137,7 @@ class ReconcileScreen(RecActions, ClerkScreen):
         """Run one decision; then show the day as stored (or, with `rerun`, reconciled again)."""
         from clerk_tui.io.exports.report import ReportError
         from clerk_tui.services.daylock import DayLocked
-        from clerk_tui.services.reconcile.signoff import EodRefused
+        from clerk_tui.services.reconcile import EodRefused
 
         view = self.view
         assert view is not None

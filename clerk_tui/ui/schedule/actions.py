@@ -18,8 +18,7 @@ from textual.message import Message
 
 from clerk_tui.domain.schedule.lateness import describe_lateness, lateness_response
 from clerk_tui.i18n import t
-from clerk_tui.services.schedule.actions import check_not_past
-from clerk_tui.services.schedule.rows import OPEN, ApptRow
+from clerk_tui.services.schedule import OPEN, ApptRow, check_not_past
 from clerk_tui.ui.schedule.move_dialog import MoveDialog, MoveRequest
 from clerk_tui.ui.tickets.labels import code_label
 
@@ -70,7 +69,7 @@ class SchedActions:
         touched: tuple[str, str | None] | None,
     ) -> None:
         from clerk_tui.services.daylock import DayLocked
-        from clerk_tui.services.schedule.actions import ScheduleError
+        from clerk_tui.services.schedule import ScheduleError
 
         try:
             result = job()
@@ -107,7 +106,7 @@ class SchedActions:
     def _assign_chosen(self, req) -> None:
         if req is None:
             return
-        from clerk_tui.services.schedule.actions import assign
+        from clerk_tui.services.schedule import assign
 
         db, user, now = self._ctx()
         self._run(
@@ -147,7 +146,7 @@ class SchedActions:
             self._do_move(appt, req.engineer_code, req.start, req.end)
 
     def _do_move(self, appt: ApptRow, code: str, start, end) -> None:
-        from clerk_tui.services.schedule.actions import move
+        from clerk_tui.services.schedule import move
 
         db, user, now = self._ctx()
         self._run(
@@ -172,7 +171,7 @@ class SchedActions:
         )
 
     def action_unassign(self) -> None:
-        from clerk_tui.services.schedule.actions import unassign
+        from clerk_tui.services.schedule import unassign
 
         appt = self._target()
         if appt is None:
@@ -211,7 +210,7 @@ class SchedActions:
     def _answered(self, appt: ApptRow, answer) -> None:
         if answer is None:
             return
-        from clerk_tui.services.schedule.consent import record_answer
+        from clerk_tui.services.schedule import record_answer
 
         db, user, now = self._ctx()
         self._run(
@@ -236,7 +235,7 @@ class SchedActions:
     def _late(self, appt: ApptRow, minutes: int | None) -> None:
         if minutes is None:
             return
-        from clerk_tui.services.schedule.visits import record_late
+        from clerk_tui.services.schedule import record_late
 
         db, user, now = self._ctx()
         due = appt.start - timedelta(minutes=2)
@@ -276,7 +275,7 @@ class SchedActions:
     def _called(self, appt: ApptRow, answer) -> None:
         if answer is None:
             return
-        from clerk_tui.services.schedule.visits import record_call_ahead
+        from clerk_tui.services.schedule import record_call_ahead
 
         db, user, now = self._ctx()
         self._run(
@@ -307,7 +306,7 @@ class SchedActions:
     def _failed(self, appt: ApptRow, answer) -> None:
         if answer is None:
             return
-        from clerk_tui.services.schedule.visits import record_failed_visit
+        from clerk_tui.services.schedule import record_failed_visit
 
         db, user, now = self._ctx()
         reason = code_label("sc.fail", answer.reason)

@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from clerk_tui.i18n import t
-from clerk_tui.services.schedule.rows import OPEN, ApptRow, DayView, EngineerRow
+from clerk_tui.services.schedule import OPEN, ApptRow, DayView, EngineerRow
 from clerk_tui.ui.common.localized import localize_bindings
 from clerk_tui.ui.tickets.labels import clip
 

@@ -9,7 +9,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from clerk_tui.i18n import t
-from clerk_tui.services.schedule.actions import ScheduleError, check_times
+from clerk_tui.services.schedule import ScheduleError, check_times
 from clerk_tui.ui.schedule.dialog_base import SchedDialog, parse_date, parse_time
 
 

@@ -24,7 +24,7 @@ from textual.worker import get_current_worker
 from clerk_tui.domain.findings import Finding
 from clerk_tui.domain.schedule.alternatives import Proposal
 from clerk_tui.i18n import t
-from clerk_tui.services.schedule.rows import OPEN, ApptRow, DayView
+from clerk_tui.services.schedule import OPEN, ApptRow, DayView
 from clerk_tui.ui.common.screen_base import ClerkScreen
 from clerk_tui.ui.schedule.actions import SchedActions
 from clerk_tui.ui.schedule.grid import SchedGrid
@@ -128,7 +128,7 @@ class ScheduleScreen(SchedActions, ClerkScreen):
 
     @work(thread=True, exclusive=True, group="sched-load", exit_on_error=False)
     def _fetch(self, day: date, keep, previous, touched) -> None:
-        from clerk_tui.services.schedule.day import load_day
+        from clerk_tui.services.schedule import load_day
 
         outlet = getattr(self.app.user, "outlet_id", None)  # type: ignore[attr-defined]
         view = load_day(self.app.db, day, outlet_id=outlet, previous=previous, touched=touched)  # type: ignore[attr-defined]
@@ -212,7 +212,7 @@ class ScheduleScreen(SchedActions, ClerkScreen):
 
     @work(thread=True, exclusive=True, group="sched-alt", exit_on_error=False)
     def _propose(self, view: DayView, f: Finding) -> None:
-        from clerk_tui.services.schedule.conflicts import alternatives
+        from clerk_tui.services.schedule import alternatives
 
         outlet = getattr(self.app.user, "outlet_id", None)  # type: ignore[attr-defined]
         now = self._now()  # the app's clock: today's proposals never start before it
@@ -227,7 +227,7 @@ class ScheduleScreen(SchedActions, ClerkScreen):
             self._show_detail()
 
     def _show_detail(self) -> None:
-        from clerk_tui.services.schedule.conflicts import history_reason
+        from clerk_tui.services.schedule import history_reason
 
         if self.view is None:
             return

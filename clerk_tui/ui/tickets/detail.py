@@ -19,7 +19,7 @@ from textual.widgets import Footer, Header, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from clerk_tui.i18n import t
-from clerk_tui.services.tickets.search import TicketDetail, TimelineEntry, ticket_detail
+from clerk_tui.services.tickets import TicketDetail, TimelineEntry, ticket_detail
 from clerk_tui.ui.common.localized import localize_bindings
 from clerk_tui.ui.tickets.labels import code_label, day, state_label, when
 

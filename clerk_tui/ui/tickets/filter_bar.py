@@ -20,7 +20,7 @@ from textual.widgets import Checkbox, Input, Select
 from clerk_tui.db.models import TICKET_STATES
 from clerk_tui.domain.states import OPEN_STATES
 from clerk_tui.i18n import t
-from clerk_tui.services.tickets.search import TicketFilter
+from clerk_tui.services.tickets import TicketFilter
 from clerk_tui.ui.tickets.labels import code_label, state_label
 
 DEBOUNCE_SECONDS = 0.25

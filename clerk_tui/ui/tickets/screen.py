@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from clerk_tui.i18n import t
-from clerk_tui.services.tickets.search import Page, TicketFilter, find_by_ticket_no, list_tickets
+from clerk_tui.services.tickets import Page, TicketFilter, find_by_ticket_no, list_tickets
 from clerk_tui.ui.common.localized import localize_bindings
 from clerk_tui.ui.tickets.filter_bar import TicketFilterBar, describe_filter
 from clerk_tui.ui.tickets.table import TicketTable

@@ -13,8 +13,7 @@ from typing import Any
 from clerk_tui.domain.findings import Finding
 from clerk_tui.domain.phrases import PhraseHit
 from clerk_tui.i18n import t
-from clerk_tui.services.validation.check import CheckedTicket
-from clerk_tui.services.validation.labels import outcome_label, party_label
+from clerk_tui.services.validation import CheckedTicket, outcome_label, party_label
 from clerk_tui.ui.tickets.labels import state_label
 from clerk_tui.ui.validation.choice import ChoiceDialog, DialogResult
 
@@ -45,7 +44,7 @@ def contact_job(
     app: Any, c: CheckedTicket, party: str, finding: Finding | None, r: DialogResult
 ) -> Job:
     def job() -> tuple[str, list[str]]:
-        from clerk_tui.services.validation.contacts import log_contact
+        from clerk_tui.services.validation import log_contact
 
         confirm = finding if r.choice == "confirmed" else None
         if confirm is not None and confirm.kind == "part_unavailable":
@@ -72,7 +71,7 @@ def contact_job(
 
 def fix_job(app: Any, c: CheckedTicket, finding: Finding, r: DialogResult) -> Job:
     def job() -> tuple[str, list[str]]:
-        from clerk_tui.services.validation.fixes import fix_field
+        from clerk_tui.services.validation import fix_field
 
         field = finding.field
         value: str | tuple[str, str] = (
@@ -97,7 +96,7 @@ def fix_job(app: Any, c: CheckedTicket, finding: Finding, r: DialogResult) -> Jo
 
 def part_job(app: Any, c: CheckedTicket, r: DialogResult) -> Job:
     def job() -> tuple[str, list[str]]:
-        from clerk_tui.services.validation.fixes import request_part, set_part
+        from clerk_tui.services.validation import request_part, set_part
 
         name = r.values[0].strip()
         stock = {"in_stock": True, "out_of_stock": False, "unknown_stock": None}.get(
@@ -123,8 +122,8 @@ def part_job(app: Any, c: CheckedTicket, r: DialogResult) -> Job:
 
 def consult_job(app: Any, c: CheckedTicket, r: DialogResult) -> Job:
     def job() -> tuple[str, list[str]]:
-        from clerk_tui.services.intake.consult import refuse_consultation, start_consultation
-        from clerk_tui.services.validation.contacts import phrase_hits
+        from clerk_tui.services.intake import refuse_consultation, start_consultation
+        from clerk_tui.services.validation import phrase_hits
 
         note = r.values[0]
         hits = phrase_hits(app.db, note)
@@ -156,7 +155,7 @@ def duplicate_job(app: Any, c: CheckedTicket, finding: Finding, r: DialogResult)
         return contact_job(app, c, party, finding, confirmed)
 
     def job() -> tuple[str, list[str]]:
-        from clerk_tui.services.validation.fixes import cancel_duplicate
+        from clerk_tui.services.validation import cancel_duplicate
 
         res = cancel_duplicate(
             app.db,
@@ -175,7 +174,7 @@ def duplicate_job(app: Any, c: CheckedTicket, finding: Finding, r: DialogResult)
 
 def valueadd_job(app: Any, c: CheckedTicket, r: DialogResult) -> Job:
     def job() -> tuple[str, list[str]]:
-        from clerk_tui.services.validation.valueadd import add_finding
+        from clerk_tui.services.validation import add_finding
 
         add_finding(
             app.db, ticket_id=c.id, tag=r.choice, text=r.values[0], user=app.user, now=app.now()
@@ -214,8 +213,7 @@ def run_job(job: Job) -> tuple[str, str, list[str]]:
     """(sentence, notify severity, warnings): refusals become an error sentence."""
     from clerk_tui.domain.states import TransitionRefused
     from clerk_tui.services.daylock import DayLocked
-    from clerk_tui.services.validation.contacts import FixRefused, TicketStale
-    from clerk_tui.services.validation.valueadd import ValueAddRefused
+    from clerk_tui.services.validation import FixRefused, TicketStale, ValueAddRefused
 
     refusals: tuple[type[Exception], ...] = (
         Refusal,
@@ -226,7 +224,7 @@ def run_job(job: Job) -> tuple[str, str, list[str]]:
         TransitionRefused,
     )
     try:
-        from clerk_tui.services.intake.consult import ConsultRefused
+        from clerk_tui.services.intake import ConsultRefused
 
         refusals += (ConsultRefused,)
     except ImportError:  # the consultation service is another feature's module

@@ -22,8 +22,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
 from clerk_tui.i18n import t
-from clerk_tui.services.validation.check import CheckedTicket, Queue
-from clerk_tui.services.validation.contacts import ContactRow
+from clerk_tui.services.validation import CheckedTicket, ContactRow, Queue
 from clerk_tui.ui.common.screen_base import ClerkScreen
 from clerk_tui.ui.validation.actions import Job, run_job
 from clerk_tui.ui.validation.choice import ChoiceDialog, DialogResult
@@ -98,7 +97,7 @@ class ValidationQueueScreen(ClerkScreen):
     @work(thread=True, exclusive=True, group="vq-load", exit_on_error=False)
     def _load(self, keep_id: int | None) -> None:
         from clerk_tui.services.reference import forbidden_phrases
-        from clerk_tui.services.validation.check import validation_queue
+        from clerk_tui.services.validation import validation_queue
 
         db = self.app.db  # type: ignore[attr-defined]
         queue = validation_queue(db, today=self._today())
@@ -160,7 +159,7 @@ class ValidationQueueScreen(ClerkScreen):
 
     @work(thread=True, exclusive=True, group="vq-contacts", exit_on_error=False)
     def _contacts(self, ticket_id: int) -> None:
-        from clerk_tui.services.validation.contacts import contact_history
+        from clerk_tui.services.validation import contact_history
 
         rows = contact_history(self.app.db, ticket_id)  # type: ignore[attr-defined]
         if not get_current_worker().is_cancelled:

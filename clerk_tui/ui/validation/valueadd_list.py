@@ -16,8 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
 from clerk_tui.i18n import t
-from clerk_tui.services.validation.labels import tag_label
-from clerk_tui.services.validation.valueadd import ValueAddRow
+from clerk_tui.services.validation import ValueAddRow, tag_label
 from clerk_tui.ui.common.localized import localize_bindings
 from clerk_tui.ui.tickets.labels import clip
 from clerk_tui.ui.validation.tables import visible
@@ -73,7 +72,7 @@ class ValueAddListScreen(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="vq-va", exit_on_error=False)
     def _load(self) -> None:
-        from clerk_tui.services.validation.valueadd import list_findings
+        from clerk_tui.services.validation import list_findings
 
         self.post_message(self.Loaded(list_findings(self.app.db, limit=LIMIT)))  # type: ignore[attr-defined]
 
@@ -100,7 +99,7 @@ class ValueAddListScreen(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="vq-va-export", exit_on_error=False)
     def _export(self, rows: list[ValueAddRow]) -> None:
-        from clerk_tui.services.validation.valueadd import default_export_path, export_csv
+        from clerk_tui.services.validation import default_export_path, export_csv
 
         try:
             path = export_csv(rows, default_export_path(self.today))
