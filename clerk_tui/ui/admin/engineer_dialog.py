@@ -164,7 +164,7 @@ class EngineerDialog(AdminDialog):
                 self.show_error(name, message, focus=i == 0)
             self.show_error("", t("ad.engdlg.fix"))
             return
-        db, actor, row = self.app.db, self.app.user, self.row  # type: ignore[attr-defined]
+        db, actor, row = self.app.db, self.app.current_user, self.row
         name = str(check.values["name"])
 
         def job() -> str:

@@ -83,7 +83,7 @@ class UserDialog(_UserForm):
         username = self.query_one("#ad-f-username", Input).value
         display = self.query_one("#ad-f-display_name", Input).value
         role = str(self.query_one("#ad-f-role", Select).value)
-        db, actor = self.app.db, self.app.user  # type: ignore[attr-defined]
+        db, actor = self.app.db, self.app.current_user
 
         def job() -> str:
             add_user(db, actor, username=username, display_name=display, role=role,
@@ -117,7 +117,7 @@ class PasswordDialog(_UserForm):
         password = self._passwords()
         if password is None:
             return
-        db, actor, user = self.app.db, self.app.user, self.user  # type: ignore[attr-defined]
+        db, actor, user = self.app.db, self.app.current_user, self.user
 
         def job() -> str:
             reset_password(db, actor, user.id, password)

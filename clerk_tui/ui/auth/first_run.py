@@ -81,7 +81,7 @@ class FirstRunScreen(ClerkScreen):
             self.query_one("#password2", Input).focus()
             return
         self.query_one("#create-button", Button).disabled = True
-        self._save(self.app.db, value["username"], value["display-name"], value["password"])  # type: ignore[attr-defined]
+        self._save(self.app.db, value["username"], value["display-name"], value["password"])
 
     def worker_failed(self, worker) -> None:
         self.query_one("#create-button", Button).disabled = False
@@ -107,7 +107,7 @@ class FirstRunScreen(ClerkScreen):
     def _created(self, message: Created) -> None:
         self.query_one("#create-button", Button).disabled = False
         if message.user is not None:
-            self.app.log_in(message.user)  # type: ignore[attr-defined]
+            self.app.log_in(message.user)
             return
         field = ERROR_FIELD.get(message.code)
         target = f"#{field}-error" if field else "#form-error"

@@ -139,6 +139,10 @@ class CardForm(VerticalScroll):
     def field(self, name: str) -> Widget:
         return self.query_one(f"#ce-{name}")
 
+    def input(self, name: str) -> Input:
+        """A text field (not a choice) by name."""
+        return self.query_one(f"#ce-{name}", Input)
+
     def value(self, name: str) -> object:
         w = self.field(name)
         return w.value if isinstance(w, (Input, ChoiceField)) else None
@@ -157,6 +161,16 @@ class CardForm(VerticalScroll):
             text = Text(text, style="bold red" if error else "dim")
         hint.update(text or "")
         self.query_one(f"#ce-row-{name}").set_class(error, "-error")
+
+
+def _score(value: object) -> int | None:
+    """A score chosen on the form (1-5), or None when not chosen."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _yes_no(value: object) -> bool | None:
+    """A yes/no choice, or None when not chosen."""
+    return value if isinstance(value, bool) else None
 
 
 @dataclass(frozen=True)
@@ -224,14 +238,14 @@ def read_form(
         signer_relation=text("relation"),
         signature_present=values.get("signature") is True,
         satisfaction=str(values.get("satisfaction") or ""),
-        attitude_score=values.get("attitude"),  # type: ignore[arg-type]
-        quality_score=values.get("quality"),  # type: ignore[arg-type]
+        attitude_score=_score(values.get("attitude")),
+        quality_score=_score(values.get("quality")),
         signed_at=times["signed"],
         fee_charged_fen=fee,
         fee_items=split,
         receipt_no=text("receipt"),
         repair_confident=values.get("confident") is not False,
-        called_ahead=values.get("called"),  # type: ignore[arg-type]
+        called_ahead=_yes_no(values.get("called")),
         notes=text("notes"),
     )
     slip = None

@@ -79,7 +79,8 @@ class ScreensProvider(Provider):
     def _open_state(self, state: str) -> None:
         from clerk_tui.services.tickets import TicketFilter
 
-        self.app.open_tickets(TicketFilter(statuses=(state,)))  # type: ignore[attr-defined]
+        app: Any = self.app
+        app.open_tickets(TicketFilter(statuses=(state,)))
 
     async def discover(self) -> Hits:
         for name, help_text, command in self._commands():

@@ -70,6 +70,9 @@ class HistoryPanel(Static):
     HistoryPanel { height: auto; }
     """
 
+    shown: tuple[int, tuple[tuple[str, str], ...]] | None = None
+    """What `show` last drew (the history's identity and the findings naming other tickets)."""
+
     def show(
         self,
         history: History | None,

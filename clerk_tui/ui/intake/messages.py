@@ -187,7 +187,7 @@ def summary(findings: Sequence[Finding], choice: str, consult_hours: float) -> M
     if misuse and choice == "consult":
         return t("in.sum.consult", hours=f"{consult_hours:g}"), "warn"
     settled = choice == "refused"
-    if status_for(findings, misuse_settled=settled) == "ready":
+    if status_for(tuple(findings), misuse_settled=settled) == "ready":
         return t("in.sum.ready"), "ok"
     open_ = [f for f in findings if not (settled and f.kind == MISUSE)]
     step = open_[0].next_step

@@ -120,8 +120,8 @@ def timeline(
     while i < SLOTS:
         if used[i] > 1:
             text.append("X", STYLE_OVERLAP)
-        elif painted[i] is not None:
-            ch, style = painted[i]  # type: ignore[misc]
+        elif (cell := painted[i]) is not None:
+            ch, style = cell
             text.append(ch or " ", style)
             if cell_len(ch) == 2:
                 i += 1  # a wide character covers two quarters
