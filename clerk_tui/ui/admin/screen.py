@@ -130,10 +130,11 @@ class AdminScreen(ClerkScreen):
         return self.app.today
 
     def reload(self) -> None:
-        self._fetch(self.app.db, self.today)
+        self._fetch(self.today)
 
     @work(thread=True, exclusive=True, group="admin-load", exit_on_error=False)
-    def _fetch(self, db, today: date) -> None:
+    def _fetch(self, today: date) -> None:
+        db = self.app.db
         data = read_admin(db, today)
         if not get_current_worker().is_cancelled:
             self.post_message(self.Loaded(data))

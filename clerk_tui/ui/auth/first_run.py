@@ -81,15 +81,16 @@ class FirstRunScreen(ClerkScreen):
             self.query_one("#password2", Input).focus()
             return
         self.query_one("#create-button", Button).disabled = True
-        self._save(self.app.db, value["username"], value["display-name"], value["password"])
+        self._save(value["username"], value["display-name"], value["password"])
 
     def worker_failed(self, worker) -> None:
         self.query_one("#create-button", Button).disabled = False
 
     @work(thread=True, exclusive=True, group="db", exit_on_error=False)
-    def _save(self, db, username: str, display_name: str, password: str) -> None:
+    def _save(self, username: str, display_name: str, password: str) -> None:
         from clerk_tui.services.auth import AuthError, create_user
 
+        db = self.app.db
         try:
             user = create_user(
                 db,

@@ -103,7 +103,7 @@ class LoginScreen(ClerkScreen):
         self.query_one("#login-status", Static).update(Content(t("ui.login.checking")))
         username = self.query_one("#username", Input).value
         password = self.query_one("#password", Input).value
-        self._check(self.app.db, username, password)
+        self._check(username, password)
 
     @on(DataTable.RowSelected, "#demo-accounts")
     def _pick_demo(self, event: DataTable.RowSelected) -> None:
@@ -119,9 +119,10 @@ class LoginScreen(ClerkScreen):
         self.query_one("#login-status", Static).update("")
 
     @work(thread=True, exclusive=True, group="db", exit_on_error=False)
-    def _check(self, db, username: str, password: str) -> None:
+    def _check(self, username: str, password: str) -> None:
         from clerk_tui.services.auth import AuthError, authenticate
 
+        db = self.app.db
         try:
             user = authenticate(db, username, password)
         except AuthError as exc:

@@ -125,12 +125,13 @@ class CallbacksScreen(ClerkScreen):
 
     # -- reading --------------------------------------------------------------------
     def reload(self, keep: int | None = None) -> None:
-        self._load(self.app.db, self._now(), self.include_later, keep)
+        self._load(self._now(), self.include_later, keep)
 
     @work(thread=True, exclusive=True, group="cb-read", exit_on_error=False)
-    def _load(self, db, now: datetime, include_later: bool, keep: int | None) -> None:
+    def _load(self, now: datetime, include_later: bool, keep: int | None) -> None:
         from clerk_tui.services.reference import forbidden_phrases
 
+        db = self.app.db
         rows = load_queue(db, now=now, include_later=include_later)
         phrases = self.phrases if self.phrases is not None else forbidden_phrases(db)
         if not get_current_worker().is_cancelled:
@@ -173,7 +174,7 @@ class CallbacksScreen(ClerkScreen):
         def answered(answer) -> None:
             if answer is not None:
                 self.busy = True
-                self._save(self.app.db, row, answer, self._user(), self._now())
+                self._save(row, answer, self._user(), self._now())
 
         self.app.push_screen(AnswerDialog(row, self.phrases or []), answered)
 
@@ -182,9 +183,10 @@ class CallbacksScreen(ClerkScreen):
         return user.username if user is not None else "clerk"
 
     @work(thread=True, group="cb-write", exit_on_error=False)
-    def _save(self, db, row: QueueRow, answer, user: str, now: datetime) -> None:
+    def _save(self, row: QueueRow, answer, user: str, now: datetime) -> None:
         from clerk_tui.services.daylock import DayLocked
 
+        db = self.app.db
         try:
             done = record_answer(db, callback_id=row.id, answer=answer, user=user, now=now)
         except (DayLocked, CallbackChanged) as exc:
@@ -207,10 +209,11 @@ class CallbacksScreen(ClerkScreen):
         self.busy = True
         self.query_one("#cb-info", Static).update(Content(t("cb.generating")))
         app = self.app
-        self._generate(app.db, app.today, self._now(), self._user())
+        self._generate(app.today, self._now(), self._user())
 
     @work(thread=True, group="cb-write", exit_on_error=False)
-    def _generate(self, db, day, now: datetime, user: str) -> None:
+    def _generate(self, day, now: datetime, user: str) -> None:
+        db = self.app.db
         rules = generate(db, day=day, now=now, user=user)
         drawn = sample(db, day=day, now=now, user=user)
         self.post_message(self.Done(generated_text(rules, drawn, now, self.include_later)))

@@ -158,12 +158,13 @@ class DashboardScreen(ClerkScreen):
         ):
             return
         self.query_one("#dash-heading", Static).update(self._heading(t("ui.dash.loading")))
-        self._count(app.db, app.today, app.now())
+        self._count(app.today, app.now())
 
     @work(thread=True, exclusive=True, group="db", exit_on_error=False)
-    def _count(self, db, today: date, now) -> None:
+    def _count(self, today: date, now) -> None:
         from clerk_tui.services.dashboard import today_counts
 
+        db = self.app.db
         counts = today_counts(db, today=today, now=now)
         if not get_current_worker().is_cancelled:  # a newer count replaced this one
             self.post_message(self.Counted(counts, now.strftime("%H:%M")))

@@ -121,7 +121,7 @@ class IntakeScreen(ClerkScreen):
             self.notify(t("in.draft"), markup=False)
         self._recheck()
         if self.app.db_ready:
-            self._load_ref(self.app.db, user.outlet_id if user else None)
+            self._load_ref(user.outlet_id if user else None)
 
     def on_unmount(self) -> None:
         if any(v.strip() for k, v in self.values.items() if k not in SELECTS):
@@ -224,7 +224,8 @@ class IntakeScreen(ClerkScreen):
     # ---- workers ----------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="in-ref", exit_on_error=False)
-    def _load_ref(self, db, outlet_id: int | None) -> None:
+    def _load_ref(self, outlet_id: int | None) -> None:
+        db = self.app.db
         ref = load_reference(db, today=self._today(), outlet_id=outlet_id)
         check_phone.__wrapped__("0532 8888 123")  # phonenumbers loads its metadata on first use
         if not get_current_worker().is_cancelled:
@@ -252,11 +253,12 @@ class IntakeScreen(ClerkScreen):
         if sum(c.isdigit() for c in key) >= 7 and self.app.db_ready:
             self.query_one(HistoryPanel).show(None, (), 0, loading=True)
             self._timer = self.set_timer(
-                DEBOUNCE_SECONDS, lambda: self._lookup(self.app.db, value, key)
+                DEBOUNCE_SECONDS, lambda: self._lookup(value, key)
             )
 
     @work(thread=True, exclusive=True, group="in-history", exit_on_error=False)
-    def _lookup(self, db, phone: str, key: str) -> None:
+    def _lookup(self, phone: str, key: str) -> None:
+        db = self.app.db
         history = customer_history(db, phone)
         if not get_current_worker().is_cancelled:
             self.post_message(self.HistoryLoaded(key, history))
@@ -290,12 +292,13 @@ class IntakeScreen(ClerkScreen):
         self._saving = True
         result.update(Content(t("in.saving")))
         choice = self._v("in-consult") if any(f.kind == MISUSE for f in self.findings) else ""
-        self._save(self.app.db, form, self.ref, choice, self._v("in-consult-note"))
+        self._save(form, self.ref, choice, self._v("in-consult-note"))
 
     @work(thread=True, exclusive=True, group="in-save", exit_on_error=False)
-    def _save(self, db, form: IntakeForm, ref: IntakeReference, choice: str, note: str) -> None:
+    def _save(self, form: IntakeForm, ref: IntakeReference, choice: str, note: str) -> None:
         from clerk_tui.services.daylock import DayLocked
 
+        db = self.app.db
         try:
             saved = save_ticket(
                 db,
