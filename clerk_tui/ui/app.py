@@ -30,6 +30,7 @@ from clerk_tui.ui.startup import BenchHook, Opened, first_line, open_for_app
 if TYPE_CHECKING:
     from clerk_tui.services.auth import CurrentUser
     from clerk_tui.services.database import Database
+    from clerk_tui.services.tickets import TicketFilter
 
 
 def _screens_provider():
@@ -196,6 +197,18 @@ class ClerkApp(DeskApp):
 
         if not self._pop_to(TicketsScreen):
             self.open_tickets()
+
+    def open_tickets(self, filt: TicketFilter | None = None) -> None:
+        """Show the tickets screen, filtered by `filt` (None: all tickets)."""
+        from clerk_tui.ui.tickets.screen import TicketsScreen
+
+        self.push_screen(TicketsScreen(filt))
+
+    def open_ticket(self, ticket_id: int) -> None:
+        """Show one ticket's detail and timeline."""
+        from clerk_tui.ui.tickets.detail import TicketDetailScreen
+
+        self.push_screen(TicketDetailScreen(ticket_id))
 
     def action_command_palette(self) -> None:
         from clerk_tui.ui.common.palette import ClerkPalette

@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import datetime
 
 from clerk_tui.i18n import t
-from clerk_tui.services.tickets.search import TimelineEntry
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One event in a ticket's life, as the detail screen lists it."""
+
+    at: datetime | None
+    kind: str  # 'created','contact','appointment','card','slip','callback','flag'
+    summary: str  # plain text; user data inside is not markup
+    details: tuple[tuple[str, str], ...] = ()
 
 
 def _yn(value: bool | None) -> str:

@@ -89,7 +89,7 @@ class DeskApp(App[int]):
             t("ui.app.error", reason=first_line(error)), severity="error", timeout=10, markup=False
         )
 
-    # -- what screens ask of the app's navigation (ClerkApp implements it) --------------
+    # -- what screens ask of the app's navigation (ClerkApp implements the screens' part) --
     def log_in(self, user: CurrentUser) -> None:
         """Make `user` the current user and show the Today dashboard."""
         raise NotImplementedError
@@ -115,15 +115,11 @@ class DeskApp(App[int]):
 
     def open_tickets(self, filt: TicketFilter | None = None) -> None:
         """Show the tickets screen, filtered by `filt` (None: all tickets)."""
-        from clerk_tui.ui.tickets.screen import TicketsScreen
-
-        self.push_screen(TicketsScreen(filt))
+        raise NotImplementedError
 
     def open_ticket(self, ticket_id: int) -> None:
         """Show one ticket's detail and timeline."""
-        from clerk_tui.ui.tickets.detail import TicketDetailScreen
-
-        self.push_screen(TicketDetailScreen(ticket_id))
+        raise NotImplementedError
 
     def bench_ready(self, what: str) -> None:
         """Called when a screen has painted (the benchmark's hook; nothing by default)."""
