@@ -86,7 +86,9 @@ def _service_imports(path: Path) -> list[tuple[int, str, list[str]]]:
 
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("clerk_tui.services"):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+            "clerk_tui.services"
+        ):
             found.append((node.lineno, node.module or "", [a.name for a in node.names]))
         elif isinstance(node, ast.Import):
             for alias in node.names:
@@ -111,7 +113,9 @@ def test_the_ui_uses_each_service_feature_through_its_face():
                 face = importlib.import_module(module)
                 for name in names:
                     if name not in getattr(face, "__all__", ()):
-                        wrong.append(f"{where}:{line} takes {name} from {module}, not in its __all__")
+                        wrong.append(
+                            f"{where}:{line} takes {name} from {module}, not in its __all__"
+                        )
     assert not wrong, "\n".join(wrong)
 
 

@@ -252,9 +252,7 @@ class IntakeScreen(ClerkScreen):
         self.history = None
         if sum(c.isdigit() for c in key) >= 7 and self.app.db_ready:
             self.query_one(HistoryPanel).show(None, (), 0, loading=True)
-            self._timer = self.set_timer(
-                DEBOUNCE_SECONDS, lambda: self._lookup(value, key)
-            )
+            self._timer = self.set_timer(DEBOUNCE_SECONDS, lambda: self._lookup(value, key))
 
     @work(thread=True, exclusive=True, group="in-history", exit_on_error=False)
     def _lookup(self, phone: str, key: str) -> None:
