@@ -213,7 +213,7 @@ class ClerkApp(DeskApp):
     def action_command_palette(self) -> None:
         from clerk_tui.ui.common.palette import ClerkPalette
 
-        if self.use_command_palette and not ClerkPalette.is_open(self):
+        if self.use_command_palette and not isinstance(self.screen, ClerkPalette):
             self.push_screen(ClerkPalette())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
