@@ -97,12 +97,19 @@ def _service_imports(path: Path) -> list[tuple[int, str, list[str]]]:
     return found
 
 
-def test_the_ui_uses_each_service_feature_through_its_face():
-    """ui imports `clerk_tui.services.<feature>` (its `__all__`), never one of its submodules."""
+def test_the_ui_and_the_cli_use_each_service_feature_through_its_face():
+    """ui, cli.py and the CLI commands import `clerk_tui.services.<feature>` (its `__all__`),
+    never one of its submodules."""
     import importlib
 
+    package = ROOT / "clerk_tui"
+    paths = [
+        *(package / "ui").rglob("*.py"),
+        *(package / "commands").rglob("*.py"),
+        package / "cli.py",
+    ]
     wrong = []
-    for path in sorted((ROOT / "clerk_tui" / "ui").rglob("*.py")):
+    for path in sorted(paths):
         where = path.relative_to(ROOT)
         for line, module, names in _service_imports(path):
             parts = module.split(".")

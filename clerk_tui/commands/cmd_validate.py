@@ -28,7 +28,7 @@ def render(findings) -> str:
     from rich.cells import cell_len
 
     from clerk_tui.i18n import t
-    from clerk_tui.services.validation.labels import (
+    from clerk_tui.services.validation import (
         field_label,
         kind_label,
         severity_label,
@@ -74,7 +74,7 @@ def run(ctx) -> int:
     db = ctx.open_db()
     if db is None:
         return 2
-    from clerk_tui.services.validation.check import validate_problems
+    from clerk_tui.services.validation import validate_problems
 
     day: date | None = ctx.args.date
     today = date.fromisoformat(ctx.settings.today) if ctx.settings.today else date.today()
