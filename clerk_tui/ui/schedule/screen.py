@@ -164,7 +164,8 @@ class ScheduleScreen(ClerkScreen):
 
     @work(thread=True, exclusive=True, group="sched-load", exit_on_error=False)
     def _fetch(self, day: date, keep, previous, touched) -> None:
-        outlet = getattr(self.app.user, "outlet_id", None)
+        user = self.app.user
+        outlet = user.outlet_id if user is not None else None
         view = load_day(self.app.db, day, outlet_id=outlet, previous=previous, touched=touched)
         if not get_current_worker().is_cancelled:
             self.post_message(self.Loaded(view, keep))
@@ -246,7 +247,8 @@ class ScheduleScreen(ClerkScreen):
 
     @work(thread=True, exclusive=True, group="sched-alt", exit_on_error=False)
     def _propose(self, view: DayView, f: Finding) -> None:
-        outlet = getattr(self.app.user, "outlet_id", None)
+        user = self.app.user
+        outlet = user.outlet_id if user is not None else None
         now = self._now()  # the app's clock: today's proposals never start before it
         found = alternatives(self.app.db, view, f, outlet_id=outlet, now=now)
         if not get_current_worker().is_cancelled:
