@@ -203,7 +203,7 @@ def _act_on_answers(db, report) -> dict:
     fail, the answers stay in and the next reconciliation still weighs them."""
     import getpass
 
-    from clerk_tui.services.callbacks.answers import CallbackChanged, apply_answers
+    from clerk_tui.services.callbacks import CallbackChanged, apply_answers
     from clerk_tui.services.daylock import DayLocked
 
     try:

@@ -64,3 +64,72 @@ def test_the_app_module_paints_without_the_database_toolkit():
         "clerk_tui.ui.app, clerk_tui.ui.auth.login, clerk_tui.ui.dashboard.screen"
     )
     assert not loaded & {"sqlalchemy", "sqlmodel", "alembic", "argon2", "openpyxl", "faker"}
+
+
+FEATURES = (
+    "admin",
+    "auth",
+    "callbacks",
+    "cards",
+    "dashboard",
+    "intake",
+    "reconcile",
+    "schedule",
+    "tickets",
+    "validation",
+)
+
+
+def _service_imports(path: Path) -> list[tuple[int, str, list[str]]]:
+    """(line, module, names) of every `from clerk_tui.services... import` and `import clerk_tui.services...`."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+            "clerk_tui.services"
+        ):
+            found.append((node.lineno, node.module or "", [a.name for a in node.names]))
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.startswith("clerk_tui.services"):
+                    found.append((node.lineno, alias.name, []))
+    return found
+
+
+def test_the_ui_and_the_cli_use_each_service_feature_through_its_face():
+    """ui, cli.py and the CLI commands import `clerk_tui.services.<feature>` (its `__all__`),
+    never one of its submodules."""
+    import importlib
+
+    package = ROOT / "clerk_tui"
+    paths = [
+        *(package / "ui").rglob("*.py"),
+        *(package / "commands").rglob("*.py"),
+        package / "cli.py",
+    ]
+    wrong = []
+    for path in sorted(paths):
+        where = path.relative_to(ROOT)
+        for line, module, names in _service_imports(path):
+            parts = module.split(".")
+            if len(parts) > 2 and parts[2] in FEATURES:
+                if len(parts) > 3:
+                    wrong.append(f"{where}:{line} imports {module}")
+                    continue
+                face = importlib.import_module(module)
+                for name in names:
+                    if name not in getattr(face, "__all__", ()):
+                        wrong.append(
+                            f"{where}:{line} takes {name} from {module}, not in its __all__"
+                        )
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("feature", FEATURES)
+def test_each_service_face_exports_what_it_names(feature):
+    import importlib
+
+    face = importlib.import_module(f"clerk_tui.services.{feature}")
+    assert face.__all__, f"clerk_tui.services.{feature} has no __all__"
+    assert all(hasattr(face, name) for name in face.__all__)

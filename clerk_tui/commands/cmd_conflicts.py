@@ -43,7 +43,7 @@ def run(ctx) -> int:
     if db is None:
         return 2
     from clerk_tui.i18n.evidence import render
-    from clerk_tui.services.schedule.conflicts import conflicts_report, history_reason
+    from clerk_tui.services.schedule import conflicts_report, history_reason
 
     now = clock_now(ctx)
     try:

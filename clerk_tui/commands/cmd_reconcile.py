@@ -50,7 +50,7 @@ def run(ctx) -> int:
         return 2
     from clerk_tui.i18n import t
     from clerk_tui.i18n.evidence import render
-    from clerk_tui.services.reconcile.run import UnknownOutlet, outlets_for, reconcile
+    from clerk_tui.services.reconcile import UnknownOutlet, outlets_for, reconcile
 
     try:
         try:

@@ -35,8 +35,12 @@ def run(ctx) -> int:
     if db is None:
         return 2
     from clerk_tui.io.exports.report import ReportError
-    from clerk_tui.services.reconcile.report import write_day_report
-    from clerk_tui.services.reconcile.run import UnknownOutlet, default_now, outlets_for
+    from clerk_tui.services.reconcile import (
+        UnknownOutlet,
+        default_now,
+        outlets_for,
+        write_day_report,
+    )
 
     try:
         try:

@@ -29,7 +29,7 @@ def render(findings) -> str:
 
     from clerk_tui.i18n import t
     from clerk_tui.i18n.evidence import render_all
-    from clerk_tui.services.validation.labels import (
+    from clerk_tui.services.validation import (
         field_label,
         kind_label,
         severity_label,
@@ -75,7 +75,7 @@ def run(ctx) -> int:
     db = ctx.open_db()
     if db is None:
         return 2
-    from clerk_tui.services.validation.check import validate_problems
+    from clerk_tui.services.validation import validate_problems
 
     day: date | None = ctx.args.date
     today = date.fromisoformat(ctx.settings.today) if ctx.settings.today else date.today()

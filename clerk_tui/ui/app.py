@@ -7,11 +7,11 @@ thread worker opens (and migrates) the database and reports back with a message.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from textual import on, work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
@@ -22,15 +22,15 @@ from clerk_tui.config import Settings
 from clerk_tui.i18n import set_lang, t
 from clerk_tui.ui import nav
 from clerk_tui.ui.auth.login import LoginScreen, role_label
+from clerk_tui.ui.common.desk import DeskApp
 from clerk_tui.ui.common.localized import localize_bindings
 from clerk_tui.ui.dashboard.screen import DashboardScreen
 from clerk_tui.ui.startup import BenchHook, Opened, first_line, open_for_app
 
 if TYPE_CHECKING:
-    from clerk_tui.services.auth.passwords import CurrentUser
-    from clerk_tui.services.dashboard.counts import DemoAccount
+    from clerk_tui.services.auth import CurrentUser
     from clerk_tui.services.database import Database
-    from clerk_tui.services.tickets.search import TicketFilter
+    from clerk_tui.services.tickets import TicketFilter
 
 
 def _screens_provider():
@@ -49,7 +49,7 @@ USER_ACTIONS = frozenset({"today", "tickets", "logout"})
 """Actions offered only once someone is logged in."""
 
 
-class ClerkApp(App[int]):
+class ClerkApp(DeskApp):
     """Clerk Desk: login, the Today dashboard, and the screens reached from it."""
 
     # The first screens' stylesheets are read at start (a screen whose CSS is new makes Textual
@@ -63,7 +63,7 @@ class ClerkApp(App[int]):
         "dashboard/dashboard.tcss",
     ]
     # Providers load with the palette (textual.command is not needed to paint the first screen).
-    COMMANDS = App.COMMANDS | {_screens_provider, _ticket_search_provider}
+    COMMANDS = DeskApp.COMMANDS | {_screens_provider, _ticket_search_provider}
     BINDINGS = [
         Binding("ctrl+p", "command_palette", "ui.key.palette", show=False, priority=True),
         Binding("t", "today", "ui.key.today"),
@@ -100,26 +100,10 @@ class ClerkApp(App[int]):
         clock: Callable[[], datetime] | None = None,
     ) -> None:
         set_lang(settings.lang)
-        super().__init__()
+        super().__init__(settings, db=db, cursor_blink=cursor_blink, clock=clock)
         localize_bindings(self)
-        self.settings = settings
-        self.db: Database | None = db
-        self.user: CurrentUser | None = None
-        self.today: date = date.fromisoformat(settings.today) if settings.today else date.today()
-        self._clock = clock
-        self.cursor_blink = cursor_blink
-        """Input cursors blink (tests switch it off so screenshots are stable)."""
-        self.db_ready = False
-        """True once the database is open, migrated and its reference data loaded."""
-        self.demo_accounts: list[DemoAccount] = []
         self.title = t("app.title")
         self._bench = BenchHook()
-
-    def now(self) -> datetime:
-        """The current time on the business date `today` (tests pass a fixed clock)."""
-        if self._clock is not None:
-            return self._clock()
-        return datetime.combine(self.today, datetime.now().time().replace(microsecond=0))
 
     # -- startup --------------------------------------------------------------------
     async def on_mount(self) -> None:
@@ -133,7 +117,7 @@ class ClerkApp(App[int]):
         from clerk_tui.db.engine import DatabaseUnavailable
 
         try:
-            opened = open_for_app(self.settings, self.db)
+            opened = open_for_app(self.settings, self.given_db)
         except DatabaseUnavailable as exc:
             self.post_message(self.DatabaseFailed(str(exc)))
         except Exception as exc:  # anything else still ends as one sentence on screen
@@ -147,7 +131,7 @@ class ClerkApp(App[int]):
         from clerk_tui.ui.auth.first_run import FirstRunScreen
 
         opened = message.opened
-        self.db, self.db_ready, self.demo_accounts = opened.db, True, opened.accounts
+        self.services, self.demo_accounts = opened.services, opened.accounts
         if self.settings.autologin:
             if opened.auto_user is None:
                 name = self.settings.autologin
@@ -203,26 +187,7 @@ class ClerkApp(App[int]):
             )
         return True
 
-    def action_open_screen(self, name: str) -> None:
-        """Open a registered screen (clerk_tui.ui.nav), or go back to it if it is open."""
-        import importlib
-
-        entry = nav.entry(name)
-        if entry is None or not self.check_action("open_screen", (name,)):
-            return
-        screen_type = getattr(importlib.import_module(entry.module), entry.cls)
-        if not self._pop_to(screen_type):
-            self.push_screen(screen_type())
-
     # -- navigation -------------------------------------------------------------------
-    def _pop_to(self, screen_type: type) -> bool:
-        """Pop screens until one of `screen_type` is on top; False if none is on the stack."""
-        if not any(isinstance(s, screen_type) for s in self.screen_stack):
-            return False
-        while not isinstance(self.screen, screen_type):
-            self.pop_screen()
-        return True
-
     def action_today(self) -> None:
         if not self._pop_to(DashboardScreen):
             self.push_screen(DashboardScreen())
@@ -240,6 +205,7 @@ class ClerkApp(App[int]):
         self.push_screen(TicketsScreen(filt))
 
     def open_ticket(self, ticket_id: int) -> None:
+        """Show one ticket's detail and timeline."""
         from clerk_tui.ui.tickets.detail import TicketDetailScreen
 
         self.push_screen(TicketDetailScreen(ticket_id))
@@ -247,7 +213,7 @@ class ClerkApp(App[int]):
     def action_command_palette(self) -> None:
         from clerk_tui.ui.common.palette import ClerkPalette
 
-        if self.use_command_palette and not ClerkPalette.is_open(self):
+        if self.use_command_palette and not isinstance(self.screen, ClerkPalette):
             self.push_screen(ClerkPalette())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -273,11 +239,6 @@ class ClerkApp(App[int]):
         if event.state != WorkerState.ERROR:
             return
         self.show_error(event.worker.error)
-
-    def show_error(self, error: BaseException | None) -> None:
-        self.notify(
-            t("ui.app.error", reason=first_line(error)), severity="error", timeout=10, markup=False
-        )
 
     # -- benchmark hook ---------------------------------------------------------------
     def bench_ready(self, what: str) -> None:

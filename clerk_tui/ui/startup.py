@@ -15,16 +15,17 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from clerk_tui.config import Settings
-    from clerk_tui.services.auth.passwords import CurrentUser
-    from clerk_tui.services.dashboard.counts import DemoAccount
+    from clerk_tui.services.app import Services
+    from clerk_tui.services.auth import CurrentUser
+    from clerk_tui.services.dashboard import DemoAccount
     from clerk_tui.services.database import Database
 
 
 @dataclass
 class Opened:
-    """The database, ready, with what the first screen needs."""
+    """The services, their database ready, with what the first screen needs."""
 
-    db: Database
+    services: Services
     has_users: bool
     accounts: list[DemoAccount] = field(default_factory=list)
     auto_user: CurrentUser | None = None
@@ -32,15 +33,14 @@ class Opened:
 
 def open_for_app(settings: Settings, db: Database | None = None) -> Opened:
     """Open `settings.db_url` (or use `db`), load reference data; raises DatabaseUnavailable."""
-    from clerk_tui.services.auth import passwords as auth
-    from clerk_tui.services.dashboard.counts import demo_accounts
-    from clerk_tui.services.database import open_database
-    from clerk_tui.services.reference import ensure_reference
+    from clerk_tui.services.app import Services
+    from clerk_tui.services.auth import get_user, has_users
+    from clerk_tui.services.dashboard import demo_accounts
 
-    db = db or open_database(settings.db_url)
-    ensure_reference(db)
-    auto = auth.get_user(db, settings.autologin) if settings.autologin else None
-    return Opened(db, auth.has_users(db), demo_accounts(db), auto)
+    services = Services.open(settings.db_url, db)
+    db = services.db
+    auto = get_user(db, settings.autologin) if settings.autologin else None
+    return Opened(services, has_users(db), demo_accounts(db), auto)
 
 
 def first_line(error: BaseException | None) -> str:

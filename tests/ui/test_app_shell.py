@@ -114,7 +114,7 @@ async def test_a_failing_worker_is_one_readable_notification(
         def broken(*args, **kwargs):
             raise RuntimeError("disk [red]full[/]\nsecond line")
 
-        monkeypatch.setattr("clerk_tui.services.dashboard.counts.today_counts", broken)
+        monkeypatch.setattr("clerk_tui.services.dashboard.today_counts", broken)
         await pilot.press("r")
         await settle(app, pilot)
         messages = [n.message for n in app._notifications]

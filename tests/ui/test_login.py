@@ -160,7 +160,7 @@ async def test_a_failed_password_check_leaves_the_form_usable(
         def locked(*args, **kwargs):
             raise RuntimeError("database is locked")
 
-        monkeypatch.setattr("clerk_tui.services.auth.passwords.authenticate", locked)
+        monkeypatch.setattr("clerk_tui.services.auth.authenticate", locked)
         await type_into(pilot, "#username", "zhang")
         await pilot.press("enter", *"demo1234", "enter")
         await settle(app, pilot)

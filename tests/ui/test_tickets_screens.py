@@ -6,8 +6,8 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from pilot_wait import settle as settle_pilot
-from textual.app import App
 
+from clerk_tui.config import Settings
 from clerk_tui.db.models import (
     Appointment,
     Callback,
@@ -21,7 +21,9 @@ from clerk_tui.db.models import (
     WarrantySlip,
 )
 from clerk_tui.i18n import set_lang
+from clerk_tui.services.app import Services
 from clerk_tui.services.tickets.search import TicketFilter
+from clerk_tui.ui.common.desk import DeskApp
 from clerk_tui.ui.tickets.detail import TicketDetailScreen
 from clerk_tui.ui.tickets.screen import TicketsScreen
 from clerk_tui.ui.tickets.table import TicketTable
@@ -148,14 +150,12 @@ def tickets_db(sqlite_db):
     return sqlite_db
 
 
-class TicketsApp(App):
-    """Test-only host: what the real app gives the ticket screens (db, today, user)."""
+class TicketsApp(DeskApp):
+    """Test-only host: what the real app gives the ticket screens (services, today, no user)."""
 
     def __init__(self, db, screen_factory) -> None:
-        super().__init__()
-        self.db = db
-        self.today = TODAY
-        self.user = None
+        super().__init__(Settings(db_url="sqlite://", today=TODAY.isoformat()))
+        self.services = Services(db)
         self._factory = screen_factory
         self.bench_calls: list[str] = []
 

@@ -18,7 +18,7 @@ from clerk_tui.domain.reconcile import presence as reconciliation
 from clerk_tui.domain.reconcile.inputs import CardInfo, DayData
 
 if TYPE_CHECKING:
-    from clerk_tui.services.cards.entry import CardContext
+    from clerk_tui.services.cards.ticket import CardContext
 
 _ONE_CARD_RULES: tuple[Callable[[DayData], list[Finding]], ...] = (
     forgery.find_engineer_signed,

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from clerk_tui.db import queries as q
+from clerk_tui.services.tickets.timeline import TimelineEntry, build_timeline
 
 
 @dataclass(frozen=True)
@@ -42,14 +43,6 @@ class Page:
     rows: list[TicketRow]
     has_next: bool  # older tickets exist beyond the last row
     has_prev: bool  # newer tickets exist before the first row
-
-
-@dataclass(frozen=True)
-class TimelineEntry:
-    at: datetime | None
-    kind: str  # 'created','contact','appointment','card','slip','callback','flag'
-    summary: str  # plain text; user data inside is not markup
-    details: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -184,8 +177,6 @@ def quick_search(db, text: str, limit: int = 8) -> list[TicketRow]:
 
 def ticket_detail(db, ticket_id: int) -> TicketDetail | None:
     """Everything a clerk needs about one ticket, with its timeline; None if it does not exist."""
-    from clerk_tui.services.tickets.timeline import build_timeline
-
     with db.read() as s:
         found = q.ticket_with_names(s, ticket_id=ticket_id)
         if found is None:

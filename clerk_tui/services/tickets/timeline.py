@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from clerk_tui.domain.findings import evidence_from_json
 from clerk_tui.i18n import t
 from clerk_tui.i18n.evidence import render_all
-from clerk_tui.services.tickets.search import TimelineEntry
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One event in a ticket's life, as the detail screen lists it."""
+
+    at: datetime | None
+    kind: str  # 'created','contact','appointment','card','slip','callback','flag'
+    summary: str  # plain text; user data inside is not markup
+    details: tuple[tuple[str, str], ...] = ()
 
 
 def _yn(value: bool | None) -> str:

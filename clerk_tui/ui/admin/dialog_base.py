@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
-from textual import on, work
+from textual import getters, on, work
 from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
 from textual.message import Message
@@ -18,7 +18,8 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer
 from textual.worker import Worker, WorkerState
 
-from clerk_tui.services.admin.users import AdminError
+from clerk_tui.services.admin import AdminError
+from clerk_tui.ui.common.desk import DeskApp
 from clerk_tui.ui.common.form import FieldError, apply_cursor_blink
 from clerk_tui.ui.common.localized import localize_bindings
 
@@ -40,6 +41,9 @@ class AdminFieldError(FieldError):
 
 class AdminDialog(ModalScreen[str | None]):
     """A form over the admin screen; dismissed with a sentence for the user once saved."""
+
+    app = getters.app(DeskApp)
+    """The running app, typed: what a screen may ask of it (services, user, today, now)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "ad.key.cancel"),
@@ -128,9 +132,7 @@ class AdminDialog(ModalScreen[str | None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
             self._busy(False)
-            show = getattr(self.app, "show_error", None)
-            if show is not None:
-                show(event.worker.error)
+            self.app.show_error(event.worker.error)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

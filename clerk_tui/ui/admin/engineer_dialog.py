@@ -10,13 +10,15 @@ from textual.css.query import NoMatches
 from textual.widgets import Button, Input, Select, SelectionList, Static
 
 from clerk_tui.i18n import t
-from clerk_tui.services.admin.engineer_form import (
+from clerk_tui.services.admin import (
     EngineerForm,
+    EngineerRow,
+    add_engineer,
     check_engineer,
     check_field,
     form_of,
+    update_engineer,
 )
-from clerk_tui.services.admin.engineers import EngineerRow, add_engineer, update_engineer
 from clerk_tui.ui.admin.dialog_base import AdminDialog, AdminFieldError
 
 TEXT_FIELDS = (
@@ -162,7 +164,7 @@ class EngineerDialog(AdminDialog):
                 self.show_error(name, message, focus=i == 0)
             self.show_error("", t("ad.engdlg.fix"))
             return
-        db, actor, row = self.app.db, self.app.user, self.row  # type: ignore[attr-defined]
+        db, actor, row = self.app.db, self.app.current_user, self.row
         name = str(check.values["name"])
 
         def job() -> str:

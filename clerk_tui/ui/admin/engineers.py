@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.widgets import DataTable, Static
 
 from clerk_tui.i18n import t
-from clerk_tui.services.admin.engineers import EngineerRow
+from clerk_tui.services.admin import EngineerRow
 from clerk_tui.ui.tickets.labels import clip
 
 COLUMNS = (

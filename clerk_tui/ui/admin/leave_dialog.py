@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Static
 
 from clerk_tui.i18n import t
-from clerk_tui.services.admin.engineers import EngineerRow, LeaveResult, add_leave, remove_leave
+from clerk_tui.services.admin import EngineerRow, LeaveResult, add_leave, remove_leave
 from clerk_tui.ui.admin.dialog_base import AdminDialog, AdminFieldError
 
 
@@ -107,7 +107,7 @@ class LeaveDialog(AdminDialog):
         days = self._range()
         if days is None:
             return
-        db, actor, eid = self.app.db, self.app.user, self.row.id  # type: ignore[attr-defined]
+        db, actor, eid = self.app.db, self.app.current_user, self.row.id
         reason = self.query_one("#ad-f-reason", Input).value
         self.submit(lambda: added_text(add_leave(db, actor, eid, days[0], days[1], reason)))
 
@@ -116,7 +116,7 @@ class LeaveDialog(AdminDialog):
         days = self._range()
         if days is None:
             return
-        db, actor, eid = self.app.db, self.app.user, self.row.id  # type: ignore[attr-defined]
+        db, actor, eid = self.app.db, self.app.current_user, self.row.id
         self.submit(lambda: removed_text(remove_leave(db, actor, eid, days[0], days[1])))
 
     @on(Button.Pressed, "#ad-cancel")

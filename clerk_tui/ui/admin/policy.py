@@ -10,7 +10,7 @@ from textual.widgets import Input, Static
 
 from clerk_tui.domain.policy import Policy
 from clerk_tui.i18n import t
-from clerk_tui.services.admin.policy import FIELDS, check_policy, policy_texts
+from clerk_tui.services.admin import FIELDS, check_policy, policy_texts
 from clerk_tui.ui.common.form import FieldError
 
 

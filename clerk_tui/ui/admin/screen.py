@@ -6,6 +6,7 @@ form) whose save is one service call: one transaction with its audit entry.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
@@ -16,13 +17,23 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from clerk_tui.domain.policy import Policy
 from clerk_tui.i18n import t
-from clerk_tui.services.admin.engineers import EngineerRow
-from clerk_tui.services.admin.users import UserRow
+from clerk_tui.services.admin import (
+    AdminError,
+    EngineerRow,
+    UserRow,
+    form_choices,
+    list_engineers,
+    list_users,
+    set_engineer_active,
+    set_user_active,
+    update_policy,
+)
 from clerk_tui.ui.admin.engineers import CALENDAR_DAYS, EngineerTable, LeavePanel
 from clerk_tui.ui.admin.policy import PolicyForm
 from clerk_tui.ui.admin.users import UserTable
@@ -51,8 +62,6 @@ class AdminData:
 
 
 def read_admin(db, today: date) -> AdminData:
-    from clerk_tui.services.admin.engineers import form_choices, list_engineers
-    from clerk_tui.services.admin.users import list_users
     from clerk_tui.services.reference import load_policy
 
     engineers = list_engineers(db, today=today, days=CALENDAR_DAYS)
@@ -108,7 +117,7 @@ class AdminScreen(ClerkScreen):
 
     def on_mount(self) -> None:
         self.title = t("ad.title")
-        user = getattr(self.app, "user", None)
+        user = self.app.user
         if user is None or not user.is_supervisor:
             self.app.pop_screen()  # only reachable by a supervisor; never show it to anyone else
             return
@@ -118,14 +127,14 @@ class AdminScreen(ClerkScreen):
     # -- loading ---------------------------------------------------------------------------
     @property
     def today(self) -> date:
-        today = getattr(self.app, "today", None)
-        return today if isinstance(today, date) else date.today()
+        return self.app.today
 
     def reload(self) -> None:
-        self._fetch(self.app.db, self.today)  # type: ignore[attr-defined]
+        self._fetch(self.today)
 
     @work(thread=True, exclusive=True, group="admin-load", exit_on_error=False)
-    def _fetch(self, db, today: date) -> None:
+    def _fetch(self, today: date) -> None:
+        db = self.app.db
         data = read_admin(db, today)
         if not get_current_worker().is_cancelled:
             self.post_message(self.Loaded(data))
@@ -244,7 +253,7 @@ class AdminScreen(ClerkScreen):
 
     # -- changes made right here ---------------------------------------------------------------
     def action_toggle_active(self) -> None:
-        db, actor = self.app.db, self.app.user  # type: ignore[attr-defined]
+        db, actor = self.app.db, self.app.current_user
         if self._tab() == "users":
             user = self._user()
             if user is not None:
@@ -267,20 +276,17 @@ class AdminScreen(ClerkScreen):
         policy = form.checked()
         if policy is None or form.seen is None:
             return
-        db, actor = self.app.db, self.app.user  # type: ignore[attr-defined]
+        db, actor = self.app.db, self.app.current_user
         self._change("update_policy", db, actor, form.seen, policy, done=t("ad.pol.saved"))
 
     @work(thread=True, exclusive=True, group="admin-change", exit_on_error=False)
     def _change(self, what: str, *args, done: str) -> None:
-        from clerk_tui.services.admin import engineers, users
-        from clerk_tui.services.admin import policy as admin_policy
-        from clerk_tui.services.admin.users import AdminError
-
-        fn = {
-            "set_user_active": users.set_user_active,
-            "set_engineer_active": engineers.set_engineer_active,
-            "update_policy": admin_policy.update_policy,
-        }[what]
+        changes: dict[str, Callable[..., object]] = {
+            "set_user_active": set_user_active,
+            "set_engineer_active": set_engineer_active,
+            "update_policy": update_policy,
+        }
+        fn = changes[what]
         try:
             changed = fn(*args)
         except AdminError as exc:
@@ -290,7 +296,7 @@ class AdminScreen(ClerkScreen):
 
     @on(Saved)
     def _saved(self, message: Saved) -> None:
-        severity = "error" if message.error else "information"
+        severity: SeverityLevel = "error" if message.error else "information"
         self.notify(message.text, severity=severity, markup=False, timeout=8 if message.error else 4)
         if not message.error:
             self.reload()

@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Select, Static
 
 from clerk_tui.i18n import t
-from clerk_tui.services.admin.users import ADMIN_ROLES, UserRow, add_user, reset_password
+from clerk_tui.services.admin import ADMIN_ROLES, UserRow, add_user, reset_password
 from clerk_tui.ui.admin.dialog_base import AdminDialog, AdminFieldError
 from clerk_tui.ui.auth.login import role_label
 from clerk_tui.ui.common.form import PasswordInput
@@ -83,7 +83,7 @@ class UserDialog(_UserForm):
         username = self.query_one("#ad-f-username", Input).value
         display = self.query_one("#ad-f-display_name", Input).value
         role = str(self.query_one("#ad-f-role", Select).value)
-        db, actor = self.app.db, self.app.user  # type: ignore[attr-defined]
+        db, actor = self.app.db, self.app.current_user
 
         def job() -> str:
             add_user(db, actor, username=username, display_name=display, role=role,
@@ -117,7 +117,7 @@ class PasswordDialog(_UserForm):
         password = self._passwords()
         if password is None:
             return
-        db, actor, user = self.app.db, self.app.user, self.user  # type: ignore[attr-defined]
+        db, actor, user = self.app.db, self.app.current_user, self.user
 
         def job() -> str:
             reset_password(db, actor, user.id, password)

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from clerk_tui.i18n import t
-from clerk_tui.services.admin.users import UserRow
+from clerk_tui.services.admin import UserRow
 from clerk_tui.ui.auth.login import role_label
 from clerk_tui.ui.tickets.labels import when
 

@@ -16,7 +16,7 @@ from clerk_tui.ui.common.form import FieldError, FieldLabel, PasswordInput, appl
 from clerk_tui.ui.common.screen_base import ClerkScreen
 
 if TYPE_CHECKING:
-    from clerk_tui.services.auth.passwords import CurrentUser
+    from clerk_tui.services.auth import CurrentUser
 
 FIELDS = ("username", "display-name", "password", "password2")
 ERROR_FIELD = {
@@ -81,15 +81,16 @@ class FirstRunScreen(ClerkScreen):
             self.query_one("#password2", Input).focus()
             return
         self.query_one("#create-button", Button).disabled = True
-        self._save(self.app.db, value["username"], value["display-name"], value["password"])  # type: ignore[attr-defined]
+        self._save(value["username"], value["display-name"], value["password"])
 
     def worker_failed(self, worker) -> None:
         self.query_one("#create-button", Button).disabled = False
 
     @work(thread=True, exclusive=True, group="db", exit_on_error=False)
-    def _save(self, db, username: str, display_name: str, password: str) -> None:
-        from clerk_tui.services.auth.passwords import AuthError, create_user
+    def _save(self, username: str, display_name: str, password: str) -> None:
+        from clerk_tui.services.auth import AuthError, create_user
 
+        db = self.app.db
         try:
             user = create_user(
                 db,
@@ -107,7 +108,7 @@ class FirstRunScreen(ClerkScreen):
     def _created(self, message: Created) -> None:
         self.query_one("#create-button", Button).disabled = False
         if message.user is not None:
-            self.app.log_in(message.user)  # type: ignore[attr-defined]
+            self.app.log_in(message.user)
             return
         field = ERROR_FIELD.get(message.code)
         target = f"#{field}-error" if field else "#form-error"

@@ -21,8 +21,8 @@ from clerk_tui.ui.common.form import FieldError, FieldLabel, PasswordInput, appl
 from clerk_tui.ui.common.screen_base import ClerkScreen
 
 if TYPE_CHECKING:
-    from clerk_tui.services.auth.passwords import CurrentUser
-    from clerk_tui.services.dashboard.counts import DemoAccount
+    from clerk_tui.services.auth import CurrentUser
+    from clerk_tui.services.dashboard import DemoAccount
 
 
 def role_label(role: str) -> str:
@@ -61,9 +61,9 @@ class LoginScreen(ClerkScreen):
     def on_mount(self) -> None:
         apply_cursor_blink(self)
         self.query_one("#demo-box").display = False
-        if getattr(self.app, "db_ready", False):
+        if self.app.db_ready:
             # Shown again after logging out: the database is already open.
-            self.database_ready(getattr(self.app, "demo_accounts", []))
+            self.database_ready(self.app.demo_accounts)
 
     def database_ready(self, accounts: list[DemoAccount]) -> None:
         """The database is open: allow logging in, and list the demo accounts if there are any."""
@@ -95,8 +95,7 @@ class LoginScreen(ClerkScreen):
     @on(Button.Pressed, "#login-button")
     def _submit(self) -> None:
         error = self.query_one("#login-error", FieldError)
-        db = getattr(self.app, "db", None)
-        if db is None or not getattr(self.app, "db_ready", False):
+        if not self.app.db_ready:
             error.show(t("ui.login.not_ready"))
             return
         error.clear()
@@ -104,11 +103,11 @@ class LoginScreen(ClerkScreen):
         self.query_one("#login-status", Static).update(Content(t("ui.login.checking")))
         username = self.query_one("#username", Input).value
         password = self.query_one("#password", Input).value
-        self._check(db, username, password)
+        self._check(username, password)
 
     @on(DataTable.RowSelected, "#demo-accounts")
     def _pick_demo(self, event: DataTable.RowSelected) -> None:
-        accounts = getattr(self.app, "demo_accounts", [])
+        accounts = self.app.demo_accounts
         if 0 <= event.cursor_row < len(accounts):
             acc = accounts[event.cursor_row]
             self.query_one("#username", Input).value = acc.username
@@ -120,9 +119,10 @@ class LoginScreen(ClerkScreen):
         self.query_one("#login-status", Static).update("")
 
     @work(thread=True, exclusive=True, group="db", exit_on_error=False)
-    def _check(self, db, username: str, password: str) -> None:
-        from clerk_tui.services.auth.passwords import AuthError, authenticate
+    def _check(self, username: str, password: str) -> None:
+        from clerk_tui.services.auth import AuthError, authenticate
 
+        db = self.app.db
         try:
             user = authenticate(db, username, password)
         except AuthError as exc:
@@ -135,7 +135,7 @@ class LoginScreen(ClerkScreen):
         self.query_one("#login-button", Button).disabled = False
         self.query_one("#login-status", Static).update("")
         if message.user is not None:
-            self.app.log_in(message.user)  # type: ignore[attr-defined]
+            self.app.log_in(message.user)
             return
         self.query_one("#login-error", FieldError).show(t(f"ui.auth.{message.code}"))
         password = self.query_one("#password", Input)

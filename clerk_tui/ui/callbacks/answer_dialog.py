@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -20,9 +20,9 @@ from textual.widgets import Input, Static
 
 from clerk_tui.domain.phrases import find_forbidden, merged_spans
 from clerk_tui.i18n import t
-from clerk_tui.services.callbacks.answers import Answer
-from clerk_tui.services.callbacks.queue import QueueRow
+from clerk_tui.services.callbacks import Answer, QueueRow
 from clerk_tui.ui.callbacks.table import card_text, reason_label
+from clerk_tui.ui.common.desk import DeskApp
 from clerk_tui.ui.common.localized import localize_bindings
 
 REACHED, SATISFIED, SIGNED, CAME, RETRY = "reached", "satisfied", "signed", "came", "retry"
@@ -50,6 +50,8 @@ def note_text(note: str, phrases) -> tuple[Text, list[str]]:
 
 class AnswerDialog(ModalScreen[Answer | None]):
     """One callback's outcome; dismisses with an Answer, or None when cancelled."""
+
+    app = getters.app(DeskApp)
 
     DEFAULT_CSS = """
     AnswerDialog { align: center middle; }
@@ -104,7 +106,7 @@ class AnswerDialog(ModalScreen[Answer | None]):
             yield Static(Content(t("cb.dlg.help")), id="cbd-help")
 
     def on_mount(self) -> None:
-        self.query_one(Input).cursor_blink = bool(getattr(self.app, "cursor_blink", True))
+        self.query_one(Input).cursor_blink = self.app.cursor_blink
         self._ready = True
         self._show()
 

@@ -9,7 +9,7 @@ workers; every answer is one transaction (services.callbacks_answers).
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -20,12 +20,18 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
 from clerk_tui.i18n import t
-from clerk_tui.services.callbacks.queue import QueueRow
+from clerk_tui.services.callbacks import (
+    CallbackChanged,
+    Generated,
+    QueueRow,
+    Sampled,
+    generate,
+    load_queue,
+    record_answer,
+    sample,
+)
 from clerk_tui.ui.callbacks.table import CallbackTable, detail_text
 from clerk_tui.ui.common.screen_base import ClerkScreen
-
-if TYPE_CHECKING:
-    from clerk_tui.services.callbacks.create import Generated, Sampled
 
 
 def _when(moment: datetime, now: datetime) -> str:
@@ -115,17 +121,17 @@ class CallbacksScreen(ClerkScreen):
             self.reload(self.query_one(CallbackTable).id_at_cursor())
 
     def _now(self) -> datetime:
-        return self.app.now()  # type: ignore[attr-defined]
+        return self.app.now()
 
     # -- reading --------------------------------------------------------------------
     def reload(self, keep: int | None = None) -> None:
-        self._load(self.app.db, self._now(), self.include_later, keep)  # type: ignore[attr-defined]
+        self._load(self._now(), self.include_later, keep)
 
     @work(thread=True, exclusive=True, group="cb-read", exit_on_error=False)
-    def _load(self, db, now: datetime, include_later: bool, keep: int | None) -> None:
-        from clerk_tui.services.callbacks.queue import load_queue
+    def _load(self, now: datetime, include_later: bool, keep: int | None) -> None:
         from clerk_tui.services.reference import forbidden_phrases
 
+        db = self.app.db
         rows = load_queue(db, now=now, include_later=include_later)
         phrases = self.phrases if self.phrases is not None else forbidden_phrases(db)
         if not get_current_worker().is_cancelled:
@@ -168,19 +174,19 @@ class CallbacksScreen(ClerkScreen):
         def answered(answer) -> None:
             if answer is not None:
                 self.busy = True
-                self._save(self.app.db, row, answer, self._user(), self._now())  # type: ignore[attr-defined]
+                self._save(row, answer, self._user(), self._now())
 
         self.app.push_screen(AnswerDialog(row, self.phrases or []), answered)
 
     def _user(self) -> str:
-        user = getattr(self.app, "user", None)
+        user = self.app.user
         return user.username if user is not None else "clerk"
 
     @work(thread=True, group="cb-write", exit_on_error=False)
-    def _save(self, db, row: QueueRow, answer, user: str, now: datetime) -> None:
-        from clerk_tui.services.callbacks.answers import CallbackChanged, record_answer
+    def _save(self, row: QueueRow, answer, user: str, now: datetime) -> None:
         from clerk_tui.services.daylock import DayLocked
 
+        db = self.app.db
         try:
             done = record_answer(db, callback_id=row.id, answer=answer, user=user, now=now)
         except (DayLocked, CallbackChanged) as exc:
@@ -203,12 +209,11 @@ class CallbacksScreen(ClerkScreen):
         self.busy = True
         self.query_one("#cb-info", Static).update(Content(t("cb.generating")))
         app = self.app
-        self._generate(app.db, app.today, self._now(), self._user())  # type: ignore[attr-defined]
+        self._generate(app.today, self._now(), self._user())
 
     @work(thread=True, group="cb-write", exit_on_error=False)
-    def _generate(self, db, day, now: datetime, user: str) -> None:
-        from clerk_tui.services.callbacks.create import generate, sample
-
+    def _generate(self, day, now: datetime, user: str) -> None:
+        db = self.app.db
         rules = generate(db, day=day, now=now, user=user)
         drawn = sample(db, day=day, now=now, user=user)
         self.post_message(self.Done(generated_text(rules, drawn, now, self.include_later)))
@@ -240,7 +245,7 @@ class CallbacksScreen(ClerkScreen):
     def action_open_ticket(self) -> None:
         row = self._current()
         if row is not None and row.ticket_id is not None:
-            self.app.open_ticket(row.ticket_id)  # type: ignore[attr-defined]
+            self.app.open_ticket(row.ticket_id)
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 1:

@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
 from clerk_tui.i18n import t
-from clerk_tui.services.callbacks.queue import QueueRow
+from clerk_tui.services.callbacks import QueueRow
 from clerk_tui.ui.common.localized import localize_bindings
 from clerk_tui.ui.tickets.labels import clip, code_label
 

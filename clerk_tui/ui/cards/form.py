@@ -136,6 +136,10 @@ class CardForm(VerticalScroll):
     def field(self, name: str) -> Widget:
         return self.query_one(f"#ce-{name}")
 
+    def input(self, name: str) -> Input:
+        """A text field (not a choice) by name."""
+        return self.query_one(f"#ce-{name}", Input)
+
     def value(self, name: str) -> object:
         w = self.field(name)
         return w.value if isinstance(w, (Input, ChoiceField)) else None
@@ -154,6 +158,16 @@ class CardForm(VerticalScroll):
             text = Text(text, style="bold red" if error else "dim")
         hint.update(text or "")
         self.query_one(f"#ce-row-{name}").set_class(error, "-error")
+
+
+def _score(value: object) -> int | None:
+    """A score chosen on the form (1-5), or None when not chosen."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _yes_no(value: object) -> bool | None:
+    """A yes/no choice, or None when not chosen."""
+    return value if isinstance(value, bool) else None
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,7 @@ from clerk_tui.ui.tickets.labels import code_label, state_label
 
 if TYPE_CHECKING:
     from clerk_tui.domain.findings import Finding
-    from clerk_tui.services.cards.entry import CardContext
-    from clerk_tui.services.cards.progress import RecentCard
+    from clerk_tui.services.cards import CardContext, RecentCard
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
 

@@ -3,13 +3,14 @@
 The fast path for a clean card: scan the ticket (its number and Enter), arrival and finish
 as HHMM (each moves on by itself), F3 for "the customer signed", then one key each for
 signature, satisfaction, attitude and quality, and Ctrl+S: about 15 keys. The engineer,
-return time, signing time and slip default from the ticket and the clock. The live check
-is in `CardCheck` (widgets/card_check.py), the keys and save worker in `CardActions`.
+return time, signing time and slip default from the ticket and the clock. Reading the form
+and each field's hint are plain functions in `check.py`; the screen puts them on the form.
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -19,9 +20,16 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from clerk_tui.domain.findings import Finding
 from clerk_tui.i18n import t
-from clerk_tui.ui.cards.actions import CardActions
-from clerk_tui.ui.cards.check import CardCheck
+from clerk_tui.ui.cards.check import (
+    field_info,
+    field_name,
+    form_values,
+    read_card,
+    still_typing_time,
+)
+from clerk_tui.ui.cards.confirm import ConfirmOrphan
 from clerk_tui.ui.cards.fields import (
     ChoiceField,
     CodeListSuggester,
@@ -30,15 +38,31 @@ from clerk_tui.ui.cards.fields import (
     show_time,
     show_yuan,
 )
-from clerk_tui.ui.cards.form import CHOICE_FIELDS, TIME_FIELDS, CardForm
-from clerk_tui.ui.cards.panels import recent_row, ticket_panel, warnings_panel
+from clerk_tui.ui.cards.form import (
+    CHOICE_FIELDS,
+    MIRRORS,
+    MONEY_FIELDS,
+    TIME_FIELDS,
+    CardForm,
+    FormRead,
+)
+from clerk_tui.ui.cards.panels import (
+    KIND_FIELD,
+    field_hint,
+    recent_row,
+    ticket_panel,
+    warnings_panel,
+)
 from clerk_tui.ui.common.form import apply_cursor_blink
 from clerk_tui.ui.common.screen_base import ClerkScreen
+
+if TYPE_CHECKING:
+    from clerk_tui.services.cards import CardContext, DayProgress, SavedCard
 
 _FOUR_DIGITS = re.compile(r"^\d{4}$")
 
 
-class CardEntryScreen(CardCheck, CardActions, ClerkScreen):
+class CardEntryScreen(ClerkScreen):
     """Keyed by ticket no.; the ticket beside the form, live warnings, the day's cards below."""
 
     CSS_PATH = "card_entry.tcss"
@@ -50,24 +74,24 @@ class CardEntryScreen(CardCheck, CardActions, ClerkScreen):
     ]
 
     class Loaded(Message):
-        def __init__(self, ctx) -> None:
+        def __init__(self, ctx: CardContext) -> None:
             super().__init__()
             self.ctx = ctx
 
     class Saved(Message):
-        def __init__(self, saved, ticket_no: str) -> None:
+        def __init__(self, saved: SavedCard, ticket_no: str) -> None:
             super().__init__()
             self.saved, self.ticket_no = saved, ticket_no
 
     class Progress(Message):
-        def __init__(self, progress) -> None:
+        def __init__(self, progress: DayProgress) -> None:
             super().__init__()
             self.progress = progress
 
     def __init__(self) -> None:
         super().__init__()
-        self.ctx = None
-        self.findings: list = []
+        self.ctx: CardContext | None = None
+        self.findings: list[Finding] = []
         self.errors: dict[str, str] = {}
         self.touched: set[str] = set()
         self._household = 0
@@ -108,10 +132,10 @@ class CardEntryScreen(CardCheck, CardActions, ClerkScreen):
 
     @work(thread=True, exclusive=True, group="card-load", exit_on_error=False)
     def _load(self, no: str) -> None:
-        from clerk_tui.services.cards.entry import load_ticket_for_card
+        from clerk_tui.services.cards import load_ticket_for_card
 
         app = self.app
-        ctx = load_ticket_for_card(app.db, no, app.today, outlet_id=app.user.outlet_id)  # type: ignore[attr-defined]
+        ctx = load_ticket_for_card(app.db, no, app.today, outlet_id=app.current_user.outlet_id)
         self.post_message(self.Loaded(ctx))
 
     @on(Loaded)
@@ -140,16 +164,14 @@ class CardEntryScreen(CardCheck, CardActions, ClerkScreen):
             form.put(name, None)
         form.put("ticket", ctx.ticket_no)
         form.put("engineer", ctx.ticket.engineer_code if ctx.ticket else "")
-        form.put("returned", show_time(self.app.now(), self.app.today))  # type: ignore[attr-defined]
+        form.put("returned", show_time(self.app.now(), self.app.today))
         form.put("confident", True)
         cert = ctx.ticket.certificate_fee_fen if ctx.ticket else None
         form.put("certificate", show_yuan(cert) if cert is not None else "")
         repair = ctx.ticket is not None and ctx.ticket.service_type == "repair"
         form.put("slip", repair)
-        form.field("items").suggester = CodeListSuggester(sorted(ctx.fees.versions))  # type: ignore[attr-defined]
-        form.field("engineer").suggester = CodeListSuggester(  # type: ignore[attr-defined]
-            [e.code for e in ctx.engineers]
-        )
+        form.input("items").suggester = CodeListSuggester(sorted(ctx.fees.versions))
+        form.input("engineer").suggester = CodeListSuggester([e.code for e in ctx.engineers])
         self.query_one("#ce-ticket-panel", Static).update(ticket_panel(ctx))
         self._recheck()
         form.field("arrived" if ctx.ticket and ctx.ticket.engineer_code else "engineer").focus()
@@ -157,7 +179,7 @@ class CardEntryScreen(CardCheck, CardActions, ClerkScreen):
     # -- typing -----------------------------------------------------------------------
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
-        name = self._field_name(event.input)
+        name = field_name(event.input)
         if name == "ticket" or self.ctx is None:
             return
         typed = event.input.has_focus  # values put by the screen land while focus is elsewhere
@@ -176,13 +198,13 @@ class CardEntryScreen(CardCheck, CardActions, ClerkScreen):
     @on(Input.Blurred)
     def _left_field(self, event: Input.Blurred) -> None:
         """A time typed as HHMM is shown as HH:MM once the clerk moves on."""
-        name = self._field_name(event.input)
+        name = field_name(event.input)
         if self.ctx is None or name not in TIME_FIELDS:
             return
         if name in self.errors:
             self._recheck()  # a half-typed time shows its error once the clerk leaves it
             return
-        day = self.app.today if name == "returned" else self.ctx.day  # type: ignore[attr-defined]
+        day = self.app.today if name == "returned" else self.ctx.day
         try:
             shown = show_time(parse_time(event.value, day), day)
         except FieldRefused:
@@ -198,11 +220,133 @@ class CardEntryScreen(CardCheck, CardActions, ClerkScreen):
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
-        name = self._field_name(event.input)
+        name = field_name(event.input)
         if name != "ticket" and name not in self.errors:
             self.screen.focus_next()
 
-    # -- saved (the keys and workers are in CardActions) ------------------------------
+    # -- the live check ---------------------------------------------------------------
+    def _mirror(self, name: str) -> None:
+        """Copy a field into the fields that follow it until they are typed in themselves."""
+        for target, source in MIRRORS.items():
+            if source == name and target not in self.touched:
+                self.form.put(target, self.form.value(source))
+
+    def _read(self, ctx: CardContext) -> FormRead:
+        return read_card(ctx, form_values(self.form), self.app.today)
+
+    def _recheck(self) -> None:
+        """Errors of the fields and the reconciliation's findings about the card as it stands."""
+        from clerk_tui.services.cards import card_warnings
+
+        ctx = self.ctx
+        if ctx is None:
+            return
+        read = self._read(ctx)
+        self.errors = read.errors
+        self.findings = card_warnings(ctx, read.card, read.certificate_fen)
+        form = self.form
+        focused = field_name(self.focused)
+        for name in {
+            *KIND_FIELD.values(),
+            *read.errors,
+            *TIME_FIELDS,
+            *MONEY_FIELDS,
+            "engineer",
+            "items",
+        }:
+            value = form.value(name)
+            typing = name == focused and still_typing_time(value)
+            if name in read.errors and not typing:
+                form.hint(name, read.errors[name], error=True)
+            else:
+                info = field_info(name, read, ctx, touched=self.touched, value=value)
+                form.hint(name, field_hint(self.findings, name) or info)
+        self.query_one("#ce-warnings", Static).update(warnings_panel(self.findings))
+
+    # -- signer keys ------------------------------------------------------------------
+    def action_customer_signed(self) -> None:
+        if self.ctx is None or self.ctx.ticket is None:
+            return
+        self.form.put("signer", self.ctx.ticket.customer_name)
+        self.form.put("relation", "")
+        self.form.field("signature").focus()
+
+    def action_household_signed(self) -> None:
+        if self.ctx is None or self.ctx.ticket is None or not self.ctx.ticket.household:
+            return
+        members = self.ctx.ticket.household
+        name, relation = members[self._household % len(members)]
+        self._household += 1
+        self.form.put("signer", name)
+        self.form.put("relation", relation)
+        self.form.field("signature").focus()
+
+    # -- saving -----------------------------------------------------------------------
+    def action_save(self) -> None:
+        if self._saving:
+            return
+        ctx = self.ctx
+        if ctx is None or self.form.value("ticket") != ctx.ticket_no:
+            self.notify(t("ce.err.no_ticket"), severity="warning", markup=False)
+            self.form.field("ticket").focus()
+            return
+        self._recheck()
+        read = self._read(ctx)
+        if not read.card.engineer_code:
+            read.errors["engineer"] = t("ce.err.engineer")
+            self.form.hint("engineer", read.errors["engineer"], error=True)
+        if read.errors:
+            self.notify(t("ce.err.fix", n=len(read.errors)), severity="error", markup=False)
+            first = next(n for n in form_values(self.form) if n in read.errors)
+            self.form.field(first).focus()
+            return
+        if ctx.ticket is None:
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._start_save(read)
+
+            self.app.push_screen(ConfirmOrphan(ctx.ticket_no), answered)
+            return
+        self._start_save(read)
+
+    def _start_save(self, read: FormRead) -> None:
+        self._saving = True
+        self.query_one("#ce-progress", Static).update(Content(t("ce.saving")))
+        self._save(read)
+
+    @work(thread=True, exclusive=True, group="card-save", exit_on_error=False)
+    def _save(self, read: FormRead) -> None:
+        from clerk_tui.services.cards import save_card
+
+        app = self.app
+        saved = save_card(
+            app.db,
+            user=app.current_user,
+            card=read.card,
+            slip=read.slip,
+            now=app.now(),
+            certificate_fen=read.certificate_fen,
+        )
+        self.post_message(self.Saved(saved, read.card.ticket_no))
+
+    def _reset(self) -> None:
+        self.ctx = None
+        self.findings, self.errors = [], {}
+        for name in form_values(self.form):
+            self.form.put(name, None if name in CHOICE_FIELDS else "")
+            self.form.hint(name, None)
+        self.query_one("#ce-ticket-panel", Static).update(ticket_panel(None))
+        self.query_one("#ce-warnings", Static).update(warnings_panel([]))
+        self.form.field("ticket").focus()
+
+    def action_clear(self) -> None:
+        if self.ctx is not None or self.form.value("ticket"):
+            self._reset()
+        elif len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+
+    # -- saved ------------------------------------------------------------------------
     def worker_failed(self, worker) -> None:
         self._saving = False
         self._refresh_progress()
@@ -224,6 +368,15 @@ class CardEntryScreen(CardCheck, CardActions, ClerkScreen):
         self._refresh_progress()
 
     # -- the day's cards --------------------------------------------------------------
+    def _refresh_progress(self) -> None:
+        self._progress()
+
+    @work(thread=True, exclusive=True, group="card-progress", exit_on_error=False)
+    def _progress(self) -> None:
+        from clerk_tui.services.cards import day_progress
+
+        self.post_message(self.Progress(day_progress(self.app.db, day=self.app.today)))
+
     @on(Progress)
     def _show_progress(self, message: Progress) -> None:
         p = message.progress

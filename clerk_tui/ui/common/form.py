@@ -7,6 +7,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from clerk_tui.ui.common.desk import DeskApp
+
 
 class FieldLabel(Static):
     """The label above an input (plain text, never markup)."""
@@ -42,7 +44,8 @@ class FieldError(Static):
 
 def apply_cursor_blink(screen: Screen) -> None:
     """Follow the app's cursor_blink setting (switched off for stable screenshots)."""
-    blink = bool(getattr(screen.app, "cursor_blink", True))
+    app = screen.app
+    blink = app.cursor_blink if isinstance(app, DeskApp) else True
     for field in screen.query(Input):
         field.cursor_blink = blink
 

@@ -77,9 +77,10 @@ class ScreensProvider(Provider):
         return commands
 
     def _open_state(self, state: str) -> None:
-        from clerk_tui.services.tickets.search import TicketFilter
+        from clerk_tui.services.tickets import TicketFilter
 
-        self.app.open_tickets(TicketFilter(statuses=(state,)))  # type: ignore[attr-defined]
+        app: Any = self.app
+        app.open_tickets(TicketFilter(statuses=(state,)))
 
     async def discover(self) -> Hits:
         for name, help_text, command in self._commands():
@@ -107,7 +108,7 @@ class TicketSearchProvider(Provider):
         text = query.strip()
         if len(text) < MIN_QUERY or not app.check_action("tickets", ()):
             return
-        from clerk_tui.services.tickets.search import quick_search
+        from clerk_tui.services.tickets import quick_search
 
         try:
             rows = await asyncio.to_thread(quick_search, app.db, text)

@@ -29,8 +29,8 @@ from clerk_tui.ui.dashboard.count_tile import CountTile
 from clerk_tui.ui.tickets.labels import state_label
 
 if TYPE_CHECKING:
-    from clerk_tui.services.dashboard.counts import DashboardCounts
-    from clerk_tui.services.tickets.search import TicketFilter
+    from clerk_tui.services.dashboard import DashboardCounts
+    from clerk_tui.services.tickets import TicketFilter
 
 STATE_ORDER = tuple(TRANSITIONS)
 """Ticket states in the order of their life (new first, closed last)."""
@@ -114,13 +114,13 @@ class DashboardScreen(ClerkScreen):
         yield Footer()
 
     def _heading(self, status: str) -> Content:
-        today = self.app.today.isoformat()  # type: ignore[attr-defined]
+        today = self.app.today.isoformat()
         heading = Content(t("ui.dash.heading", today=today)).stylize("bold")
         return Content.assemble(heading, "    ", Content(status).stylize("dim"))
 
     def _apply_role(self) -> None:
         """Tiles whose screen the user may not open (reconciliation, for a clerk) are counts only."""
-        role = getattr(getattr(self.app, "user", None), "role", None)
+        role = self.app.user.role if self.app.user is not None else None
         for n, name in enumerate(LINKS, start=1):
             screen = SCREEN_OF.get(name)
             entry = nav.entry(screen) if screen else None
@@ -139,7 +139,7 @@ class DashboardScreen(ClerkScreen):
         for state in STATE_ORDER:
             table.add_row(Text(state_label(state)), _num(None), _num(None), key=state)
         self.set_interval(self.REFRESH_SECONDS, self.refresh_counts)
-        self.call_after_refresh(self.app.bench_ready, "dashboard")  # type: ignore[attr-defined]
+        self.call_after_refresh(self.app.bench_ready, "dashboard")
 
     def on_screen_resume(self) -> None:
         self.refresh_counts()
@@ -152,18 +152,19 @@ class DashboardScreen(ClerkScreen):
         """Count again in a worker, if the database is open, someone is logged in and we are shown."""
         app = self.app
         if (
-            not getattr(app, "db_ready", False)
-            or getattr(app, "user", None) is None
+            not app.db_ready
+            or app.user is None
             or not self.is_current
         ):
             return
         self.query_one("#dash-heading", Static).update(self._heading(t("ui.dash.loading")))
-        self._count(app.db, app.today, app.now())  # type: ignore[attr-defined]
+        self._count(app.today, app.now())
 
     @work(thread=True, exclusive=True, group="db", exit_on_error=False)
-    def _count(self, db, today: date, now) -> None:
-        from clerk_tui.services.dashboard.counts import today_counts
+    def _count(self, today: date, now) -> None:
+        from clerk_tui.services.dashboard import today_counts
 
+        db = self.app.db
         counts = today_counts(db, today=today, now=now)
         if not get_current_worker().is_cancelled:  # a newer count replaced this one
             self.post_message(self.Counted(counts, now.strftime("%H:%M")))
@@ -215,28 +216,28 @@ class DashboardScreen(ClerkScreen):
         if screen is None:
             self._open(self._tile_filter(name))
         elif self.app.check_action("open_screen", (screen,)):
-            self.app.action_open_screen(screen)  # type: ignore[attr-defined]
+            self.app.action_open_screen(screen)
 
     @on(DataTable.CellSelected, "#dash-states")
     def _cell_opened(self, event: DataTable.CellSelected) -> None:
-        from clerk_tui.services.tickets.search import TicketFilter
+        from clerk_tui.services.tickets import TicketFilter
 
         state = str(event.cell_key.row_key.value)
-        day = self.app.today if event.cell_key.column_key.value == "today" else None  # type: ignore[attr-defined]
+        day = self.app.today if event.cell_key.column_key.value == "today" else None
         self._open(TicketFilter(statuses=(state,), business_date=day))
 
     def _tile_filter(self, name: str) -> TicketFilter | None:
-        from clerk_tui.services.tickets.search import TicketFilter
+        from clerk_tui.services.tickets import TicketFilter
 
         if name == "today":
-            return TicketFilter(business_date=self.app.today)  # type: ignore[attr-defined]
+            return TicketFilter(business_date=self.app.today)
         if name == "open":
             return TicketFilter(statuses=tuple(s for s in STATE_ORDER if s in OPEN_STATES))
         return None
 
     def _open(self, filt: TicketFilter | None) -> None:
         if filt is not None and self.app.check_action("tickets", ()):
-            self.app.open_tickets(filt)  # type: ignore[attr-defined]
+            self.app.open_tickets(filt)
 
 
 def _num(value: int | None) -> Text:

@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from clerk_tui.services.intake.save import clean_text
+from clerk_tui.services.intake import clean_text
 
 LABEL_CELLS = 10
 

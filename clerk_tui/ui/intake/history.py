@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from clerk_tui.domain.findings import Finding
 from clerk_tui.i18n import t
-from clerk_tui.services.intake.save import History
+from clerk_tui.services.intake import History
 from clerk_tui.ui.tickets.labels import clip, state_label, when
 
 SHOWN_ROWS = 6
@@ -69,6 +69,9 @@ class HistoryPanel(Static):
     DEFAULT_CSS = """
     HistoryPanel { height: auto; }
     """
+
+    shown: tuple[int, tuple[tuple[str, str], ...]] | None = None
+    """What `show` last drew (the history's identity and the findings naming other tickets)."""
 
     def show(
         self,

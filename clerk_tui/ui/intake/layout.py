@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.widgets import Select, Static
 
 from clerk_tui.i18n import t
-from clerk_tui.services.intake.save import SERVICE_TYPES, SOURCES
+from clerk_tui.services.intake import SERVICE_TYPES, SOURCES
 from clerk_tui.ui.intake.fields import FieldMessage, FieldRow, IntakeInput
 from clerk_tui.ui.intake.history import HistoryPanel
 from clerk_tui.ui.tickets.labels import code_label

@@ -15,7 +15,7 @@ from clerk_tui.domain.validation.phone import check_phone
 from clerk_tui.domain.validation.ticket_info import model_key
 from clerk_tui.domain.warranty import warranty_terms
 from clerk_tui.i18n import t
-from clerk_tui.services.intake.save import MISUSE, History, IntakeForm, IntakeReference, status_for
+from clerk_tui.services.intake import MISUSE, History, IntakeForm, IntakeReference, status_for
 from clerk_tui.ui.tickets.labels import clip
 
 # Form field → the validation's field names that belong to it.
@@ -187,7 +187,7 @@ def summary(findings: Sequence[Finding], choice: str, consult_hours: float) -> M
     if misuse and choice == "consult":
         return t("in.sum.consult", hours=f"{consult_hours:g}"), "warn"
     settled = choice == "refused"
-    if status_for(findings, misuse_settled=settled) == "ready":
+    if status_for(tuple(findings), misuse_settled=settled) == "ready":
         return t("in.sum.ready"), "ok"
     open_ = [f for f in findings if not (settled and f.kind == MISUSE)]
     step = open_[0].next_step

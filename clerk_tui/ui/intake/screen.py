@@ -4,13 +4,14 @@ No keystroke waits on the database: the catalog, districts and policy are read o
 in a worker when the screen opens; a phone's earlier tickets are read in a worker
 after the typing pauses (DEBOUNCE_SECONDS). Saving runs in a worker too; the form
 keeps its text until the ticket is safely saved, and a form left unsaved comes back
-as a draft when the screen is opened again. The live check is in `IntakeCheck`
-(widgets/intake_check.py), the keys and save worker in `IntakeActions`.
+as a draft when the screen is opened again. Reading the form is a plain function
+(`check.read_form`); the screen checks it with the intake service and shows the result.
 """
 
 from __future__ import annotations
 
 import weakref
+from datetime import date
 from typing import ClassVar
 
 from textual import on, work
@@ -23,24 +24,36 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Select, Static
 from textual.worker import get_current_worker
 
+from clerk_tui.domain.findings import Finding
 from clerk_tui.domain.validation.phone import check_phone, phone_key
 from clerk_tui.domain.validation.rules import ValidationContext
 from clerk_tui.i18n import t
 from clerk_tui.i18n.evidence import render
-from clerk_tui.services.intake.save import MISUSE, History, IntakeReference, Saved
+from clerk_tui.services.intake import (
+    MISUSE,
+    History,
+    IntakeForm,
+    IntakeReference,
+    Saved,
+    check_form,
+    customer_history,
+    district_of,
+    load_reference,
+    save_ticket,
+)
 from clerk_tui.ui.common.screen_base import ClerkScreen
-from clerk_tui.ui.intake.actions import IntakeActions
-from clerk_tui.ui.intake.check import IntakeCheck
-from clerk_tui.ui.intake.fields import IntakeInput
+from clerk_tui.ui.intake.check import consult_title, consult_why, field_value, read_form
+from clerk_tui.ui.intake.fields import FieldMessage, IntakeInput
 from clerk_tui.ui.intake.history import HistoryPanel
 from clerk_tui.ui.intake.layout import INPUTS, SELECTS, form_widgets
+from clerk_tui.ui.intake.messages import FormState, field_messages, summary
 from clerk_tui.ui.tickets.labels import state_label
 
 DEBOUNCE_SECONDS = 0.3
-_DRAFTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_DRAFTS: weakref.WeakKeyDictionary[object, dict[str, str]] = weakref.WeakKeyDictionary()
 
 
-class IntakeScreen(IntakeCheck, IntakeActions, ClerkScreen):
+class IntakeScreen(ClerkScreen):
     """The clerk's new-ticket form."""
 
     CSS_PATH = "intake.tcss"
@@ -72,7 +85,7 @@ class IntakeScreen(IntakeCheck, IntakeActions, ClerkScreen):
         self.ref = IntakeReference(ValidationContext(today=self._today()), (), "T", None)
         self.ref_loaded = False
         self.history: History | None = None
-        self.findings: list = []
+        self.findings: list[Finding] = []
         self.touched: set[str] = set()
         self.values: dict[str, str] = {}
         self.last_saved: Saved | None = None
@@ -82,10 +95,8 @@ class IntakeScreen(IntakeCheck, IntakeActions, ClerkScreen):
         self._wanted_key = ""
         self._consult_shown: tuple[str, ...] = ()
 
-    def _today(self):
-        from datetime import date
-
-        return getattr(self.app, "today", None) or date.today()
+    def _today(self) -> date:
+        return self.app.today
 
     # ---- layout -----------------------------------------------------------------------
 
@@ -97,10 +108,10 @@ class IntakeScreen(IntakeCheck, IntakeActions, ClerkScreen):
 
     def on_mount(self) -> None:
         self.title = t("in.title")
-        blink = bool(getattr(self.app, "cursor_blink", True))
+        blink = self.app.cursor_blink
         for field in self.query(Input):
             field.cursor_blink = blink
-        user = getattr(self.app, "user", None)
+        user = self.app.user
         self.query_one("#in-heading", Static).update(
             Content(t("in.heading", owner=user.display_name if user else "", day=self._today()))
         )
@@ -110,20 +121,66 @@ class IntakeScreen(IntakeCheck, IntakeActions, ClerkScreen):
             self._fill(draft)
             self.notify(t("in.draft"), markup=False)
         self._recheck()
-        if getattr(self.app, "db", None) is not None:
-            self._load_ref(self.app.db, user.outlet_id if user else None)
+        if self.app.db_ready:
+            self._load_ref(user.outlet_id if user else None)
 
     def on_unmount(self) -> None:
         if any(v.strip() for k, v in self.values.items() if k not in SELECTS):
             _DRAFTS[self.app] = dict(self.values)
 
-    # ---- the form (read and checked in IntakeCheck) -----------------------------------
+    # ---- the form, read and checked as typed -------------------------------------------
 
     def _fill(self, values: dict[str, str]) -> None:
         for id_, value in values.items():
             widget = self.query_one(f"#{id_}")
-            widget.value = value  # type: ignore[attr-defined]
+            if isinstance(widget, (Input, Select)):
+                widget.value = value
         self.values.update(values)
+
+    def _v(self, id_: str) -> str:
+        return field_value(self.values, id_)
+
+    def read_form(self) -> tuple[IntakeForm, dict[str, str]]:
+        """The form as typed (dates parsed) and the parse problems by field."""
+        return read_form(self.values, self.ref.ctx.today)
+
+    def _recheck(self) -> None:
+        form, problems = self.read_form()
+        prior = self.history.prior if self.history is not None else ()
+        self.findings = check_form(form, self.ref, prior)
+        state = FormState(
+            form, self.values, problems, self.findings, frozenset(self.touched), self.history
+        )
+        district = district_of(form.address, self.ref.ctx.districts) if form.address else ""
+        for name, (text, level) in field_messages(state, self.ref, district).items():
+            if name in self._refused:
+                text, level = self._refused[name], "error"
+            self.query_one(f"#msg-{name}", FieldMessage).say(text, level)
+        for name in ("serial", "notes"):
+            self.query_one(f"#msg-{name}", FieldMessage).say(self._refused.get(name, ""), "error")
+        self._show_consult()
+        hist = self.query_one(HistoryPanel)
+        marks = tuple((f.kind, f.with_ticket_no) for f in self.findings if f.with_ticket_no)
+        if hist.shown != (id(self.history), marks):
+            hist.shown = (id(self.history), marks)
+            hist.show(self.history, self.findings, self.ref.ctx.policy.repeat_repair_days)
+        text, level = summary(
+            self.findings, self._v("in-consult"), self.ref.ctx.policy.consult_callback_hours
+        )
+        if form.is_empty():
+            text = ""
+        self.query_one("#in-summary", FieldMessage).say(text, level)
+
+    def _show_consult(self) -> None:
+        misuse = next((f for f in self.findings if f.kind == MISUSE), None)
+        box = self.query_one("#in-consult-box")
+        if (misuse is not None) != box.display:
+            box.display = misuse is not None
+        if misuse is not None and misuse.evidence != self._consult_shown:
+            self._consult_shown = misuse.evidence
+            title = consult_title(self.ref.ctx.policy)
+            self.query_one("#in-consult-title", Static).update(Content(title))
+            self.query_one("#in-consult-why", Static).update(Content(consult_why(misuse)))
 
     # ---- events -----------------------------------------------------------------------
 
@@ -168,9 +225,8 @@ class IntakeScreen(IntakeCheck, IntakeActions, ClerkScreen):
     # ---- workers ----------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="in-ref", exit_on_error=False)
-    def _load_ref(self, db, outlet_id: int | None) -> None:
-        from clerk_tui.services.intake.save import load_reference
-
+    def _load_ref(self, outlet_id: int | None) -> None:
+        db = self.app.db
         ref = load_reference(db, today=self._today(), outlet_id=outlet_id)
         check_phone.__wrapped__("0532 8888 123")  # phonenumbers loads its metadata on first use
         if not get_current_worker().is_cancelled:
@@ -195,16 +251,13 @@ class IntakeScreen(IntakeCheck, IntakeActions, ClerkScreen):
             return
         self._wanted_key = key
         self.history = None
-        if sum(c.isdigit() for c in key) >= 7 and getattr(self.app, "db", None) is not None:
+        if sum(c.isdigit() for c in key) >= 7 and self.app.db_ready:
             self.query_one(HistoryPanel).show(None, (), 0, loading=True)
-            self._timer = self.set_timer(
-                DEBOUNCE_SECONDS, lambda: self._lookup(self.app.db, value, key)
-            )
+            self._timer = self.set_timer(DEBOUNCE_SECONDS, lambda: self._lookup(value, key))
 
     @work(thread=True, exclusive=True, group="in-history", exit_on_error=False)
-    def _lookup(self, db, phone: str, key: str) -> None:
-        from clerk_tui.services.intake.save import customer_history
-
+    def _lookup(self, phone: str, key: str) -> None:
+        db = self.app.db
         history = customer_history(db, phone)
         if not get_current_worker().is_cancelled:
             self.post_message(self.HistoryLoaded(key, history))
@@ -215,7 +268,67 @@ class IntakeScreen(IntakeCheck, IntakeActions, ClerkScreen):
             self.history = message.history
             self._recheck()
 
-    # ---- saving (the keys and the save worker are in IntakeActions) -------------------
+    # ---- saving, clearing, back ---------------------------------------------------------
+
+    def action_save(self) -> None:
+        if self._saving:
+            return
+        self.touched.update(name for name, _ in INPUTS.values())
+        self._recheck()
+        form, problems = self.read_form()
+        result = self.query_one("#in-result", Static)
+        if problems:
+            result.update(Content(t("in.fix_fields")))
+            first = "#in-purchase" if "purchase" in problems else "#in-day"
+            self.query_one(first).focus()
+            return
+        if form.is_empty():
+            result.update(Content(t("in.empty")))
+            return
+        if not self.ref_loaded:
+            result.update(Content(t("in.not_ready")))
+            return
+        self._saving = True
+        result.update(Content(t("in.saving")))
+        choice = self._v("in-consult") if any(f.kind == MISUSE for f in self.findings) else ""
+        self._save(form, self.ref, choice, self._v("in-consult-note"))
+
+    @work(thread=True, exclusive=True, group="in-save", exit_on_error=False)
+    def _save(self, form: IntakeForm, ref: IntakeReference, choice: str, note: str) -> None:
+        from clerk_tui.services.daylock import DayLocked
+
+        db = self.app.db
+        try:
+            saved = save_ticket(
+                db,
+                form,
+                ref,
+                user=self.app.user,
+                now=self.app.now(),
+                consult=choice,
+                consult_note=note,
+            )
+        except DayLocked as exc:
+            self.post_message(self.SaveDone(None, str(exc)))
+            return
+        self.post_message(self.SaveDone(saved))
+
+    def _reset(self) -> None:
+        self._fill({id_: "" for id_ in INPUTS})
+        self._fill(dict(SELECTS))
+        self.touched.clear()
+        self._refused.clear()
+        self.history, self._wanted_key = None, ""
+        self._recheck()
+        self.query_one("#in-name").focus()
+
+    def action_clear(self) -> None:
+        self._reset()
+        self.query_one("#in-result", Static).update(Content(t("in.cleared")))
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
 
     def worker_failed(self, worker) -> None:
         if worker.group == "in-save":

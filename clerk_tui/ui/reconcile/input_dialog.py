@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -17,11 +17,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from clerk_tui.i18n import t
+from clerk_tui.ui.common.desk import DeskApp
 from clerk_tui.ui.common.localized import localize_bindings
 
 
 class RecInputDialog(ModalScreen[str | None]):
     """Ask for one line of text; `empty_message` is shown when the answer is empty."""
+
+    app = getters.app(DeskApp)
 
     DEFAULT_CSS = """
     RecInputDialog {
@@ -63,7 +66,7 @@ class RecInputDialog(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         field = self.query_one("#ri-input", Input)
-        field.cursor_blink = bool(getattr(self.app, "cursor_blink", True))
+        field.cursor_blink = self.app.cursor_blink
         field.focus()
 
     @on(Input.Submitted, "#ri-input")

@@ -4,15 +4,17 @@ Opening the screen reconciles today in a thread worker; `[` and `]` step to the 
 after (not past today), so a supervisor can reconcile, sign off or reopen an earlier day. The
 day is reconciled (idempotent: decisions stand); every
 decision, sign-off, reopening and report runs in a worker too, and a refusal (no reason, open
-flags, a locked day) is shown on the status line as the service's own sentence. The keys
-that decide, sign off, reopen, export and step a day are in `RecActions` (widgets/rec_actions.py).
+flags, a locked day) is shown on the status line as the service's own sentence. Each
+decision asks its dialog first, then runs in `_act`; the result comes back as `Loaded` or
+`Refused`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
-from typing import ClassVar
+from datetime import date, timedelta
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -24,11 +26,23 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
 from clerk_tui.i18n import t
-from clerk_tui.services.reconcile.load import OutletRef
-from clerk_tui.services.reconcile.run import FlagRow
-from clerk_tui.services.reconcile.signoff import DayStatus
+from clerk_tui.services.reconcile import (
+    DayStatus,
+    EodRefused,
+    FlagRow,
+    OutletRef,
+    day_flags,
+    day_status,
+    decide_flag,
+    default_now,
+    default_path,
+    reconcile_in_helper,
+    reopen,
+    sign_off,
+    write_day_report,
+)
 from clerk_tui.ui.common.screen_base import ClerkScreen
-from clerk_tui.ui.reconcile.actions import RecActions
+from clerk_tui.ui.reconcile.input_dialog import RecInputDialog
 from clerk_tui.ui.reconcile.tables import FlagTable, TallyTable, evidence_text
 from clerk_tui.ui.tickets.labels import code_label, when
 
@@ -44,7 +58,7 @@ class DayView:
     flags: list[FlagRow]
 
 
-class ReconcileScreen(RecActions, ClerkScreen):
+class ReconcileScreen(ClerkScreen):
     """Per-engineer tally, the flags with their evidence, confirm/dismiss, sign-off, report."""
 
     CSS_PATH = "reconcile.tcss"
@@ -94,31 +108,22 @@ class ReconcileScreen(RecActions, ClerkScreen):
 
     def on_mount(self) -> None:
         self.title = t("ru.title")
-        self.day = self._app().today
+        self.day = self.app.today
         self.query_one(FlagTable).focus()
         self._reconcile()
 
     # ---- workers ------------------------------------------------------------------------
-    def _app(self):
-        return self.app
-
     def _view(self, outlet: OutletRef, day: date, tally: tuple) -> DayView:
-        from clerk_tui.services.reconcile.run import day_flags
-        from clerk_tui.services.reconcile.signoff import day_status
-
-        db = self._app().db
+        db = self.app.db
         return DayView(outlet, day, day_status(db, outlet.id, day), tally,
                        day_flags(db, outlet.id, day))  # fmt: skip
 
     def _reconciled(self, day: date) -> tuple[DayView, str]:
         """Reconcile `day` (in the helper process) → the view, and a note when the day is locked
         and the rules find flags that are not on record."""
-        from clerk_tui.services.reconcile.proc import reconcile_in_helper
-        from clerk_tui.services.reconcile.run import default_now
-
-        app = self._app()
-        user = app.user
-        done = reconcile_in_helper(app.db, user.outlet_id if user else None, day,
+        app = self.app
+        user = app.current_user
+        done = reconcile_in_helper(app.db, user.outlet_id, day,
                                    now=default_now(day, app.now()), user=user.username)  # fmt: skip
         d = done.day
         note = ""
@@ -130,18 +135,17 @@ class ReconcileScreen(RecActions, ClerkScreen):
 
     @work(thread=True, exclusive=True, group="reconcile", exit_on_error=False)
     def _reconcile(self) -> None:
-        day = self.day or self._app().today
+        day = self.day or self.app.today
         view, note = self._reconciled(day)
         if get_current_worker().is_cancelled or day != self.day:
             return  # the supervisor has moved on to another day
         self.post_message(self.Loaded(view, note))
 
     @work(thread=True, exclusive=True, group="reconcile-act", exit_on_error=False)
-    def _act(self, job, note, rerun: bool = False) -> None:
+    def _act(self, job: Callable[[], Any], note: Callable[[Any], str], rerun: bool = False) -> None:
         """Run one decision; then show the day as stored (or, with `rerun`, reconciled again)."""
         from clerk_tui.io.exports.report import ReportError
         from clerk_tui.services.daylock import DayLocked
-        from clerk_tui.services.reconcile.signoff import EodRefused
 
         view = self.view
         assert view is not None
@@ -231,7 +235,138 @@ class ReconcileScreen(RecActions, ClerkScreen):
         self._show_evidence()
         self.query_one("#ru-evidence-box").focus()
 
-    # ---- actions (the others are in RecActions) -----------------------------------------
+    # ---- actions: decide a flag, sign off, reopen, export, rerun, step a day -----------------
+    def _ready(self) -> DayView | None:
+        """The shown day, if a decision may start: it is loaded and nothing else is running."""
+        view = self.view
+        if view is None or self.busy or view.day != self.day:
+            self.app.bell()
+            return None
+        return view
+
+    def action_decide(self, decision: str) -> None:
+        flag = self._current() if self._ready() is not None else None
+        if flag is None:
+            return
+        title = t(f"ru.ask.{decision}", kind=code_label("rec.kind", flag.kind),
+                  ticket=flag.ticket_no or flag.engineer_code)  # fmt: skip
+
+        def answered(reason: str | None) -> None:
+            if reason is None:
+                return
+            self._decide(flag.id, decision, reason)
+
+        self.app.push_screen(
+            RecInputDialog(title, t("ru.ask.reason"), empty_message=t("ru.err.reason")), answered
+        )
+
+    def _decide(self, flag_id: int, decision: str, reason: str) -> None:
+        app = self.app
+
+        def job():
+            return decide_flag(app.db, flag_id, decision=decision, reason=reason,
+                               user=app.current_user, now=app.now())  # fmt: skip
+
+        def note(done) -> str:
+            text = t(f"ru.done.{decision}")
+            if done.violation:
+                text += " " + t("ru.done.violation")
+            if done.remedy_booked:
+                text += " " + t("ru.done.remedy")
+            return text
+
+        self._start(job, note)
+
+    def _start(
+        self, job: Callable[[], Any], note: Callable[[Any], str], *, rerun: bool = False
+    ) -> None:
+        self.busy = True
+        self._status(t("ru.working"))
+        self._act(job, note, rerun)
+
+    def action_sign_off(self) -> None:
+        view = self._ready()
+        if view is None:
+            return
+
+        app = self.app
+        self._start(
+            lambda: sign_off(app.db, view.outlet.id, view.day, user=app.current_user,
+                             now=app.now()),
+            lambda _r: t("ru.done.signed", day=view.day.isoformat()),
+        )  # fmt: skip
+
+    def action_reopen(self) -> None:
+        view = self._ready()
+        if view is None:
+            return
+
+        app = self.app
+
+        def answered(reason: str | None) -> None:
+            if reason is None:
+                return
+            self._start(
+                lambda: reopen(app.db, view.outlet.id, view.day, reason=reason,
+                               user=app.current_user, now=app.now()),
+                lambda _r: t("ru.done.reopened", day=view.day.isoformat()),
+                rerun=True,  # a reopened day is reconciled again: new cards, new flags
+            )  # fmt: skip
+
+        self.app.push_screen(
+            RecInputDialog(t("ru.ask.reopen", day=view.day.isoformat()), t("ru.ask.reason"),
+                           empty_message=t("ru.err.reason")),
+            answered,
+        )  # fmt: skip
+
+    def action_export(self) -> None:
+        view = self._ready()
+        if view is None:
+            return
+        from pathlib import Path
+
+        app = self.app
+
+        def answered(path: str | None) -> None:
+            if path is None:
+                return
+            self._start(
+                lambda: write_day_report(app.db, view.outlet, view.day, Path(path),
+                                         now=app.now(), user=app.current_user.username),
+                lambda done: t("ru.done.report", path=done.path, sha=done.checksum[:16])
+                + (" " + t("ru.done.reported") if done.reported else ""),
+            )  # fmt: skip
+
+        self.app.push_screen(
+            RecInputDialog(t("ru.ask.export"), t("ru.ask.path"),
+                           value=str(default_path(view.outlet.code, view.day)),
+                           empty_message=t("ru.err.path"), collapse=False),
+            answered,
+        )  # fmt: skip
+
+    def action_rerun(self) -> None:
+        if self.busy:
+            self.app.bell()
+            return
+        self._reconcile()  # quick, and the tables change only if the result does
+
+    def action_day(self, step: int) -> None:
+        """Reconcile the day before (-1) or after (+1) the one shown; never a day after today."""
+        today = self.app.today
+        current = self.day or today
+        target = current + timedelta(days=step)
+        if target > today:
+            self.app.bell()
+            self._status(t("ru.err.future", day=today.isoformat()), error=True)
+            return
+        if self.busy:  # a decision is being written for the day shown
+            self.app.bell()
+            return
+        self.day = target
+        self._put("#ru-heading", Content(t("ru.loading.day", day=target.isoformat())))
+        self._status("")
+        self._reconcile()
+
     def action_back(self) -> None:
         if self.focused is not None and self.focused.id == "ru-evidence-box":
             self.query_one(FlagTable).focus()

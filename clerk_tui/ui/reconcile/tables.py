@@ -10,7 +10,7 @@ from textual.widgets import DataTable
 from clerk_tui.domain.reconcile.day import EngineerTally
 from clerk_tui.i18n import t
 from clerk_tui.i18n.evidence import render, render_all
-from clerk_tui.services.reconcile.run import FlagRow
+from clerk_tui.services.reconcile import FlagRow
 from clerk_tui.ui.tickets.labels import clip, code_label, when
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}

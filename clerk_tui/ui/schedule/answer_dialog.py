@@ -8,7 +8,7 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select
 
 from clerk_tui.i18n import t
-from clerk_tui.services.schedule.consent import HOW_REACHED, CustomerAnswer
+from clerk_tui.services.schedule import HOW_REACHED, CustomerAnswer
 from clerk_tui.ui.schedule.dialog_base import SchedDialog, parse_time
 
 

@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from clerk_tui.i18n import t
-from clerk_tui.services.schedule.rows import OPEN, ApptRow, DayView, EngineerRow
+from clerk_tui.services.schedule import OPEN, ApptRow, DayView, EngineerRow
 from clerk_tui.ui.common.localized import localize_bindings
 from clerk_tui.ui.tickets.labels import clip
 
@@ -120,8 +120,8 @@ def timeline(
     while i < SLOTS:
         if used[i] > 1:
             text.append("X", STYLE_OVERLAP)
-        elif painted[i] is not None:
-            ch, style = painted[i]  # type: ignore[misc]
+        elif (cell := painted[i]) is not None:
+            ch, style = cell
             text.append(ch or " ", style)
             if cell_len(ch) == 2:
                 i += 1  # a wide character covers two quarters

@@ -1,15 +1,17 @@
-"""Assign a waiting ticket, or move a visit: engineer, day, start and end (派工 / 转派 / 改约)."""
+"""Assign a waiting ticket, or move a visit: engineer, day, start and end (派工 / 转派 / 改约); never a start already past."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from textual.widget import Widget
 from textual.widgets import Input
 
 from clerk_tui.i18n import t
-from clerk_tui.services.schedule.actions import ScheduleError, check_times
+from clerk_tui.services.schedule import ScheduleError, check_not_past, check_times
 from clerk_tui.ui.schedule.dialog_base import SchedDialog, parse_date, parse_time
 
 
@@ -48,7 +50,7 @@ class MoveDialog(SchedDialog):
         }
 
     def fields(self) -> list[tuple[str, Widget]]:
-        rows = []
+        rows: list[tuple[str, Widget]] = []
         if self._assign:
             rows.append((t("sc.f.ticket"), Input(self._values["ticket"], id="sd-ticket")))
         rows += [
@@ -84,3 +86,16 @@ class MoveDialog(SchedDialog):
         except ScheduleError as exc:
             raise ValueError(str(exc)) from None
         return MoveRequest(ticket, code, start, end)
+
+
+class NotPastMoveDialog(MoveDialog):
+    """The assign/move dialog, refusing (in the dialog) a start already past by `clock`."""
+
+    def __init__(self, title: str, *, clock: Callable[[], datetime], **fields: Any) -> None:
+        super().__init__(title, **fields)
+        self._clock = clock
+
+    def collect(self) -> MoveRequest:
+        request = super().collect()
+        check_not_past(request.start, self._clock())  # ScheduleError is a ValueError
+        return request

@@ -15,7 +15,7 @@ from clerk_tui.domain.schedule.alternatives import Proposal
 from clerk_tui.domain.schedule.lateness import describe_lateness
 from clerk_tui.i18n import t
 from clerk_tui.i18n.evidence import render, render_all
-from clerk_tui.services.schedule.rows import OPEN, ApptRow, DayView, Reminder, WaitingTicket
+from clerk_tui.services.schedule import OPEN, ApptRow, DayView, Reminder, WaitingTicket
 from clerk_tui.ui.tickets.labels import clip, code_label
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}

@@ -5,12 +5,19 @@ usable meanwhile. A change re-checks only the engineers it touched
 (`services.schedule.load_day(previous=..., touched=...)`); `r` checks the whole day.
 Moving a visit to another time is refused by the service until the customer's consent
 is recorded (`c`); a refusal (`x`) may hand the ticket back to the center.
+
+Each key opens its dialog, then runs the change in the `_run` worker. A refused change
+(stale version, no consent, locked day, bad input, a start already past) comes back as
+`Done(ok=False)` with the service's sentence; nothing is half-written. The assign/move
+dialog refuses a start already past by the app's clock itself, so the clerk corrects it
+there.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from typing import ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -23,11 +30,28 @@ from textual.worker import get_current_worker
 
 from clerk_tui.domain.findings import Finding
 from clerk_tui.domain.schedule.alternatives import Proposal
+from clerk_tui.domain.schedule.lateness import describe_lateness, lateness_response
 from clerk_tui.i18n import t
-from clerk_tui.services.schedule.rows import OPEN, ApptRow, DayView
+from clerk_tui.i18n.evidence import render
+from clerk_tui.services.schedule import (
+    OPEN,
+    ApptRow,
+    DayView,
+    ScheduleError,
+    alternatives,
+    assign,
+    history_reason,
+    load_day,
+    move,
+    record_answer,
+    record_call_ahead,
+    record_failed_visit,
+    record_late,
+    unassign,
+)
 from clerk_tui.ui.common.screen_base import ClerkScreen
-from clerk_tui.ui.schedule.actions import SchedActions
 from clerk_tui.ui.schedule.grid import SchedGrid
+from clerk_tui.ui.schedule.move_dialog import MoveRequest, NotPastMoveDialog
 from clerk_tui.ui.schedule.panes import (
     ConflictTable,
     WaitingTable,
@@ -35,6 +59,10 @@ from clerk_tui.ui.schedule.panes import (
     reminders_text,
     visit_detail,
 )
+from clerk_tui.ui.tickets.labels import code_label
+
+if TYPE_CHECKING:
+    from clerk_tui.services.database import Database
 
 WEEKDAYS = "一二三四五六日"
 
@@ -43,7 +71,7 @@ class _Pane(VerticalScroll, can_focus=False):
     """A read-only pane: Tab goes from the grid to the waiting list to the conflicts."""
 
 
-class ScheduleScreen(SchedActions, ClerkScreen):
+class ScheduleScreen(ClerkScreen):
     """The clerk's schedule of one day."""
 
     CSS_PATH = "schedule.tcss"
@@ -77,6 +105,15 @@ class ScheduleScreen(SchedActions, ClerkScreen):
             super().__init__()
             self.finding, self.proposals = finding, proposals
 
+    class Done(Message):
+        """An action finished: what to tell the clerk, and what to reload."""
+
+        def __init__(
+            self, text: str, ok: bool, ticket_no: str | None, touched: tuple[str, str | None] | None
+        ) -> None:
+            super().__init__()
+            self.text, self.ok, self.ticket_no, self.touched = text, ok, ticket_no, touched
+
     def __init__(self) -> None:
         super().__init__()
         self.day: date = self.app_today()
@@ -88,7 +125,7 @@ class ScheduleScreen(SchedActions, ClerkScreen):
 
     def app_today(self) -> date:
         try:
-            return self.app.today  # type: ignore[attr-defined]
+            return self.app.today
         except Exception:  # noqa: BLE001 - not yet attached to an app
             return date.today()
 
@@ -112,7 +149,7 @@ class ScheduleScreen(SchedActions, ClerkScreen):
 
     def on_mount(self) -> None:
         self.title = t("sc.title")
-        self.day = self.app.today  # type: ignore[attr-defined]
+        self.day = self.app.today
         self.query_one(SchedGrid).focus()
         self._bar(t("sc.loading"))
         self._load()
@@ -128,10 +165,9 @@ class ScheduleScreen(SchedActions, ClerkScreen):
 
     @work(thread=True, exclusive=True, group="sched-load", exit_on_error=False)
     def _fetch(self, day: date, keep, previous, touched) -> None:
-        from clerk_tui.services.schedule.day import load_day
-
-        outlet = getattr(self.app.user, "outlet_id", None)  # type: ignore[attr-defined]
-        view = load_day(self.app.db, day, outlet_id=outlet, previous=previous, touched=touched)  # type: ignore[attr-defined]
+        user = self.app.user
+        outlet = user.outlet_id if user is not None else None
+        view = load_day(self.app.db, day, outlet_id=outlet, previous=previous, touched=touched)
         if not get_current_worker().is_cancelled:
             self.post_message(self.Loaded(view, keep))
 
@@ -159,7 +195,7 @@ class ScheduleScreen(SchedActions, ClerkScreen):
         self._select_finding(table.cursor_row if view.findings else None)
 
     def _now(self) -> datetime:
-        return self.app.now()  # type: ignore[attr-defined]
+        return self.app.now()
 
     def _bar(self, status: str = "") -> None:
         d = self.day
@@ -174,7 +210,7 @@ class ScheduleScreen(SchedActions, ClerkScreen):
                 conflicts=len(v.findings),
                 waiting=len(v.waiting),
             )
-        if d == self.app.today:  # type: ignore[attr-defined]
+        if d == self.app.today:
             text += "   " + t("sc.bar.today")
         if status:
             text += "   " + status
@@ -212,11 +248,10 @@ class ScheduleScreen(SchedActions, ClerkScreen):
 
     @work(thread=True, exclusive=True, group="sched-alt", exit_on_error=False)
     def _propose(self, view: DayView, f: Finding) -> None:
-        from clerk_tui.services.schedule.conflicts import alternatives
-
-        outlet = getattr(self.app.user, "outlet_id", None)  # type: ignore[attr-defined]
+        user = self.app.user
+        outlet = user.outlet_id if user is not None else None
         now = self._now()  # the app's clock: today's proposals never start before it
-        found = alternatives(self.app.db, view, f, outlet_id=outlet, now=now)  # type: ignore[attr-defined]
+        found = alternatives(self.app.db, view, f, outlet_id=outlet, now=now)
         if not get_current_worker().is_cancelled:
             self.post_message(self.Proposed(f, found))
 
@@ -227,8 +262,6 @@ class ScheduleScreen(SchedActions, ClerkScreen):
             self._show_detail()
 
     def _show_detail(self) -> None:
-        from clerk_tui.services.schedule.conflicts import history_reason
-
         if self.view is None:
             return
         appt = self.view.appointment(self.finding.ticket_no) if self.finding else None
@@ -252,10 +285,284 @@ class ScheduleScreen(SchedActions, ClerkScreen):
 
     def action_open_ticket(self) -> None:
         if self.appt is not None:
-            self.app.open_ticket(self.appt.ticket_id)  # type: ignore[attr-defined]
+            self.app.open_ticket(self.appt.ticket_id)
 
-    @on(SchedActions.Done)
-    def _done(self, message: SchedActions.Done) -> None:
+    # -- helpers ----------------------------------------------------------------------
+    def _target(self) -> ApptRow | None:
+        appt: ApptRow | None = self.appt
+        if appt is None or appt.status != OPEN:
+            self.notify(t("sc.err.pick_open_visit"), severity="warning", markup=False)
+            return None
+        return appt
+
+    def _ctx(self) -> tuple[Database, Any, datetime]:
+        """The database, who acts (the schedule services' Actor) and the app's clock, for a change."""
+        app = self.app
+        return app.db, app.user, app.now()
+
+    @work(thread=True, exclusive=True, group="sched-act", exit_on_error=False)
+    def _run(
+        self,
+        job: Callable[[], Any],
+        said: Callable[[Any], str],
+        ticket_no: str | None,
+        touched: tuple[str, str | None] | None,
+    ) -> None:
+        from clerk_tui.services.daylock import DayLocked
+
+        try:
+            result = job()
+        except (ScheduleError, DayLocked) as exc:
+            self.post_message(self.Done(str(exc), False, ticket_no, None))
+            return
+        self.post_message(self.Done(said(result), True, ticket_no, touched))
+
+    def _known(self) -> set[str]:
+        view = self.view
+        return {e.code for e in view.engineers} if view is not None else set()
+
+    # -- assign / move / unassign -----------------------------------------------------
+    def action_assign(self) -> None:
+        if self.view is None:
+            return
+        ticket = self.query_one(WaitingTable).ticket_at_cursor() or ""
+        dialog = NotPastMoveDialog(
+            t("sc.assign.title"),
+            clock=self.app.now,
+            ticket_no=ticket,
+            engineer=self.engineer_code,
+            day=self.day,
+            start="",
+            end="",
+            known=self._known(),
+            assign=True,
+            intro=t("sc.assign.intro"),
+        )
+        self.app.push_screen(dialog, self._assign_chosen)
+
+    def _assign_chosen(self, req: MoveRequest | None) -> None:
+        if req is None:
+            return
+
+        db, user, now = self._ctx()
+        self._run(
+            lambda: assign(
+                db,
+                user,
+                ticket_no=req.ticket_no,
+                engineer_code=req.engineer_code,
+                start=req.start,
+                end=req.end,
+                now=now,
+            ),
+            lambda _: t("sc.ok.assigned", no=req.ticket_no, engineer=req.engineer_code),
+            req.ticket_no,
+            (req.ticket_no, None),
+        )
+
+    def action_move(self) -> None:
+        appt = self._target()
+        if appt is None:
+            return
+        dialog = NotPastMoveDialog(
+            t("sc.move.title", no=appt.ticket_no),
+            clock=self.app.now,
+            ticket_no=appt.ticket_no,
+            engineer=appt.engineer_code,
+            day=appt.start.date(),
+            start=f"{appt.start:%H:%M}",
+            end=f"{appt.end:%H:%M}",
+            known=self._known(),
+            intro=t("sc.move.intro"),
+        )
+        self.app.push_screen(dialog, lambda req: self._move_to(appt, req))
+
+    def _move_to(self, appt: ApptRow, req: MoveRequest | None) -> None:
+        if req is not None:
+            self._do_move(appt, req.engineer_code, req.start, req.end)
+
+    def _do_move(self, appt: ApptRow, code: str, start: datetime, end: datetime) -> None:
+        db, user, now = self._ctx()
+        self._run(
+            lambda: move(
+                db,
+                user,
+                appointment_id=appt.id,
+                seen_version=appt.version,
+                engineer_code=code,
+                start=start,
+                end=end,
+                now=now,
+            ),
+            lambda m: t(
+                f"sc.ok.{m.kind}",
+                no=appt.ticket_no,
+                engineer=code,
+                start=start.strftime("%m-%d %H:%M"),
+            ),
+            appt.ticket_no,
+            (appt.ticket_no, appt.engineer_code),
+        )
+
+    def action_unassign(self) -> None:
+        appt = self._target()
+        if appt is None:
+            return
+        db, user, now = self._ctx()
+        self._run(
+            lambda: unassign(db, user, appointment_id=appt.id, seen_version=appt.version, now=now),
+            lambda _: t("sc.ok.unassigned", no=appt.ticket_no),
+            appt.ticket_no,
+            (appt.ticket_no, appt.engineer_code),
+        )
+
+    def action_alternative(self, n: int) -> None:
+        f, proposals, view = self.finding, self.proposals, self.view
+        if f is None or not proposals or view is None or not 1 <= n <= len(proposals):
+            self.notify(t("sc.err.no_such_alternative", n=n), severity="warning", markup=False)
+            return
+        appt = view.appointment(f.ticket_no)
+        if appt is None or appt.status != OPEN:
+            return
+        p = proposals[n - 1]
+        self._do_move(appt, p.engineer_code, p.start, p.end)
+
+    # -- the customer's answer ----------------------------------------------------------
+    def action_answer(self, agreed: bool) -> None:
+        from clerk_tui.ui.schedule.answer_dialog import AnswerDialog
+
+        appt = self._target()
+        if appt is None:
+            return
+        dialog = AnswerDialog(
+            agreed=agreed, ticket_no=appt.ticket_no, customer=appt.customer_name, now=self._ctx()[2]
+        )
+        self.app.push_screen(dialog, lambda ans: self._answered(appt, ans))
+
+    def _answered(self, appt: ApptRow, answer) -> None:
+        if answer is None:
+            return
+
+        db, user, now = self._ctx()
+        self._run(
+            lambda: record_answer(
+                db, user, appointment_id=appt.id, seen_version=appt.version, answer=answer, now=now
+            ),
+            lambda outcome: t(f"sc.ok.{outcome}", no=appt.ticket_no),
+            appt.ticket_no,
+            (appt.ticket_no, appt.engineer_code),
+        )
+
+    # -- lateness and failed visits -------------------------------------------------------
+    def action_late(self) -> None:
+        from clerk_tui.ui.schedule.visit_dialog import LateDialog
+
+        appt = self._target()
+        if appt is None:
+            return
+        dialog = LateDialog(appt.ticket_no, f"{appt.start:%H:%M}")
+        self.app.push_screen(dialog, lambda minutes: self._late(appt, minutes))
+
+    def _late(self, appt: ApptRow, minutes: int | None) -> None:
+        if minutes is None:
+            return
+
+        db, user, now = self._ctx()
+        due = appt.start - timedelta(minutes=2)
+        self._run(
+            lambda: record_late(
+                db,
+                user,
+                appointment_id=appt.id,
+                seen_version=appt.version,
+                minutes=minutes,
+                now=now,
+            ),
+            lambda response: t(
+                "sc.ok.late",
+                no=appt.ticket_no,
+                due=f"{due:%H:%M}",
+                what=render(describe_lateness(minutes, response)),
+            ),
+            appt.ticket_no,
+            (appt.ticket_no, None),
+        )
+
+    def action_call_ahead(self) -> None:
+        from clerk_tui.ui.schedule.visit_dialog import CallDialog
+
+        appt = self._target()
+        if appt is None:
+            return
+        if not appt.late_minutes:
+            self.notify(t("sc.err.not_late", no=appt.ticket_no), severity="warning", markup=False)
+            return
+        if self.view is None:
+            return
+        policy = self.view.plan.policy
+        what = render(
+            describe_lateness(appt.late_minutes, lateness_response(appt.late_minutes, policy))
+        )
+        dialog = CallDialog(appt.ticket_no, what)
+        self.app.push_screen(dialog, lambda ans: self._called(appt, ans))
+
+    def _called(self, appt: ApptRow, answer) -> None:
+        if answer is None:
+            return
+
+        db, user, now = self._ctx()
+        self._run(
+            lambda: record_call_ahead(
+                db,
+                user,
+                appointment_id=appt.id,
+                accepted=answer.accepted,
+                now=now,
+                note=answer.note,
+            ),
+            lambda response: t(
+                "sc.ok.call_" + ("manager" if response == "manager_visit" else "ok"),
+                no=appt.ticket_no,
+            ),
+            appt.ticket_no,
+            (appt.ticket_no, None),
+        )
+
+    def action_failed(self) -> None:
+        from clerk_tui.ui.schedule.visit_dialog import FailedDialog
+
+        appt = self._target()
+        if appt is None:
+            return
+        self.app.push_screen(FailedDialog(appt.ticket_no), lambda ans: self._failed(appt, ans))
+
+    def _failed(self, appt: ApptRow, answer) -> None:
+        if answer is None:
+            return
+
+        db, user, now = self._ctx()
+        reason = code_label("sc.fail", answer.reason)
+        self._run(
+            lambda: record_failed_visit(
+                db,
+                user,
+                appointment_id=appt.id,
+                seen_version=appt.version,
+                reason=answer.reason,
+                now=now,
+                note=answer.note,
+            ),
+            lambda manager: t(
+                "sc.ok.failed_manager" if manager else "sc.ok.failed",
+                no=appt.ticket_no,
+                reason=reason,
+            ),
+            appt.ticket_no,
+            (appt.ticket_no, None),
+        )
+
+    @on(Done)
+    def _done(self, message: Done) -> None:
         self.notify(
             message.text,
             severity="information" if message.ok else "error",

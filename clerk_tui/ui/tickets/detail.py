@@ -8,7 +8,7 @@ from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -19,7 +19,8 @@ from textual.widgets import Footer, Header, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from clerk_tui.i18n import t
-from clerk_tui.services.tickets.search import TicketDetail, TimelineEntry, ticket_detail
+from clerk_tui.services.tickets import TicketDetail, TimelineEntry, ticket_detail
+from clerk_tui.ui.common.desk import DeskApp
 from clerk_tui.ui.common.localized import localize_bindings
 from clerk_tui.ui.tickets.labels import code_label, day, state_label, when
 
@@ -128,6 +129,9 @@ def timeline_renderable(entries: list[TimelineEntry]) -> RenderableType:
 class TicketDetailScreen(Screen):
     """One ticket: its fields, then what happened to it, oldest first."""
 
+    app = getters.app(DeskApp)
+    """The running app, typed: what a screen may ask of it (services, user, today, now)."""
+
     CSS_PATH = "ticket_detail.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "tk.key.back"),
@@ -161,7 +165,7 @@ class TicketDetailScreen(Screen):
 
     @work(thread=True, exclusive=True, group="ticket-detail", exit_on_error=False)
     def _fetch(self) -> None:
-        detail = ticket_detail(self.app.db, self.ticket_id)  # type: ignore[attr-defined]
+        detail = ticket_detail(self.app.db, self.ticket_id)
         if not get_current_worker().is_cancelled:
             self.post_message(self.Loaded(detail))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
@@ -20,7 +20,8 @@ from textual.widgets import Checkbox, Input, Select
 from clerk_tui.db.models import TICKET_STATES
 from clerk_tui.domain.states import OPEN_STATES
 from clerk_tui.i18n import t
-from clerk_tui.services.tickets.search import TicketFilter
+from clerk_tui.services.tickets import TicketFilter
+from clerk_tui.ui.common.desk import DeskApp
 from clerk_tui.ui.tickets.labels import code_label, state_label
 
 DEBOUNCE_SECONDS = 0.25
@@ -71,6 +72,8 @@ def describe_filter(filt: TicketFilter, engineer_name: str = "") -> str:
 class TicketFilterBar(Horizontal):
     """Edits a `TicketFilter`; the screen listens for `Changed`."""
 
+    app = getters.app(DeskApp)
+
     DEFAULT_CSS = """
     TicketFilterBar {
         height: 1;
@@ -115,9 +118,7 @@ class TicketFilterBar(Horizontal):
 
     def on_mount(self) -> None:
         # Follow the app's cursor_blink (switched off for stable screenshots).
-        self.query_one("#tk-search", Input).cursor_blink = bool(
-            getattr(self.app, "cursor_blink", True)
-        )
+        self.query_one("#tk-search", Input).cursor_blink = self.app.cursor_blink
 
     # ---- what the widgets say --------------------------------------------------------
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import ClassVar
 
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -16,7 +16,8 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from clerk_tui.i18n import t
-from clerk_tui.services.tickets.search import Page, TicketFilter, find_by_ticket_no, list_tickets
+from clerk_tui.services.tickets import Page, TicketFilter, find_by_ticket_no, list_tickets
+from clerk_tui.ui.common.desk import DeskApp
 from clerk_tui.ui.common.localized import localize_bindings
 from clerk_tui.ui.tickets.filter_bar import TicketFilterBar, describe_filter
 from clerk_tui.ui.tickets.table import TicketTable
@@ -38,6 +39,9 @@ class _Request:
 
 class TicketsScreen(Screen):
     """The clerk's list of tickets, newest first, a page at a time."""
+
+    app = getters.app(DeskApp)
+    """The running app, typed: what a screen may ask of it (services, user, today, now)."""
 
     CSS_PATH = "tickets.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -96,7 +100,7 @@ class TicketsScreen(Screen):
 
     @work(thread=True, exclusive=True, group="tickets", exit_on_error=False)
     def _fetch(self, request: _Request) -> None:
-        db = self.app.db  # type: ignore[attr-defined]
+        db = self.app.db
         if request.exact:
             found = find_by_ticket_no(db, request.exact)
             if found is not None and not get_current_worker().is_cancelled:
@@ -132,9 +136,7 @@ class TicketsScreen(Screen):
         self._update_info()
         if not self._bench_told:
             self._bench_told = True
-            ready = getattr(self.app, "bench_ready", None)
-            if callable(ready):
-                self.call_after_refresh(ready, "tickets")
+            self.call_after_refresh(self.app.bench_ready, "tickets")
 
     @on(TicketFound)
     def _open_found(self, message: TicketFound) -> None:
@@ -195,8 +197,7 @@ class TicketsScreen(Screen):
     # ---- filters and search ---------------------------------------------------------------
 
     def _today(self) -> date:
-        today = getattr(self.app, "today", None)
-        return today if isinstance(today, date) else date.today()
+        return self.app.today
 
     @on(TicketFilterBar.Changed)
     def _filter_changed(self, message: TicketFilterBar.Changed) -> None:

@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from clerk_tui.i18n import t
-from clerk_tui.services.tickets.search import TicketRow
+from clerk_tui.services.tickets import TicketRow
 from clerk_tui.ui.common.localized import localize_bindings
 from clerk_tui.ui.tickets.labels import (
     clip,

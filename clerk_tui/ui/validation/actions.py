@@ -10,11 +10,27 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from textual.notifications import SeverityLevel
+
 from clerk_tui.domain.findings import Finding
 from clerk_tui.domain.phrases import PhraseHit
 from clerk_tui.i18n import t
-from clerk_tui.services.validation.check import CheckedTicket
-from clerk_tui.services.validation.labels import outcome_label, party_label
+from clerk_tui.services.validation import (
+    CheckedTicket,
+    FixRefused,
+    TicketStale,
+    ValueAddRefused,
+    add_finding,
+    cancel_duplicate,
+    fix_field,
+    log_contact,
+    outcome_label,
+    party_label,
+    phrase_hits,
+    request_part,
+    set_part,
+)
+from clerk_tui.ui.common.desk import DeskApp
 from clerk_tui.ui.tickets.labels import state_label
 from clerk_tui.ui.validation.choice import ChoiceDialog, DialogResult
 
@@ -42,11 +58,9 @@ def _state_text(result: Any, no: str, fallback: str) -> str:
 
 
 def contact_job(
-    app: Any, c: CheckedTicket, party: str, finding: Finding | None, r: DialogResult
+    app: DeskApp, c: CheckedTicket, party: str, finding: Finding | None, r: DialogResult
 ) -> Job:
     def job() -> tuple[str, list[str]]:
-        from clerk_tui.services.validation.contacts import log_contact
-
         confirm = finding if r.choice == "confirmed" else None
         if confirm is not None and confirm.kind == "part_unavailable":
             raise Refusal(t("vq.err.cannot_confirm"))
@@ -70,10 +84,8 @@ def contact_job(
     return job
 
 
-def fix_job(app: Any, c: CheckedTicket, finding: Finding, r: DialogResult) -> Job:
+def fix_job(app: DeskApp, c: CheckedTicket, finding: Finding, r: DialogResult) -> Job:
     def job() -> tuple[str, list[str]]:
-        from clerk_tui.services.validation.fixes import fix_field
-
         field = finding.field
         value: str | tuple[str, str] = (
             (r.values[0], r.values[1]) if field == "requested_window" else r.values[0]
@@ -95,10 +107,8 @@ def fix_job(app: Any, c: CheckedTicket, finding: Finding, r: DialogResult) -> Jo
     return job
 
 
-def part_job(app: Any, c: CheckedTicket, r: DialogResult) -> Job:
+def part_job(app: DeskApp, c: CheckedTicket, r: DialogResult) -> Job:
     def job() -> tuple[str, list[str]]:
-        from clerk_tui.services.validation.fixes import request_part, set_part
-
         name = r.values[0].strip()
         stock = {"in_stock": True, "out_of_stock": False, "unknown_stock": None}.get(
             r.choice, False
@@ -121,10 +131,9 @@ def part_job(app: Any, c: CheckedTicket, r: DialogResult) -> Job:
     return job
 
 
-def consult_job(app: Any, c: CheckedTicket, r: DialogResult) -> Job:
+def consult_job(app: DeskApp, c: CheckedTicket, r: DialogResult) -> Job:
     def job() -> tuple[str, list[str]]:
-        from clerk_tui.services.intake.consult import refuse_consultation, start_consultation
-        from clerk_tui.services.validation.contacts import phrase_hits
+        from clerk_tui.services.intake import refuse_consultation, start_consultation
 
         note = r.values[0]
         hits = phrase_hits(app.db, note)
@@ -147,7 +156,7 @@ def consult_job(app: Any, c: CheckedTicket, r: DialogResult) -> Job:
     return job
 
 
-def duplicate_job(app: Any, c: CheckedTicket, finding: Finding, r: DialogResult) -> Job:
+def duplicate_job(app: DeskApp, c: CheckedTicket, finding: Finding, r: DialogResult) -> Job:
     from clerk_tui.ui.validation.forms import party_of
 
     party = party_of(finding)
@@ -156,8 +165,6 @@ def duplicate_job(app: Any, c: CheckedTicket, finding: Finding, r: DialogResult)
         return contact_job(app, c, party, finding, confirmed)
 
     def job() -> tuple[str, list[str]]:
-        from clerk_tui.services.validation.fixes import cancel_duplicate
-
         res = cancel_duplicate(
             app.db,
             ticket_id=c.id,
@@ -173,10 +180,8 @@ def duplicate_job(app: Any, c: CheckedTicket, finding: Finding, r: DialogResult)
     return job
 
 
-def valueadd_job(app: Any, c: CheckedTicket, r: DialogResult) -> Job:
+def valueadd_job(app: DeskApp, c: CheckedTicket, r: DialogResult) -> Job:
     def job() -> tuple[str, list[str]]:
-        from clerk_tui.services.validation.valueadd import add_finding
-
         add_finding(
             app.db, ticket_id=c.id, tag=r.choice, text=r.values[0], user=app.user, now=app.now()
         )
@@ -186,7 +191,7 @@ def valueadd_job(app: Any, c: CheckedTicket, r: DialogResult) -> Job:
 
 
 def fix_dialog(
-    app: Any, c: CheckedTicket, finding: Finding, phrases
+    app: DeskApp, c: CheckedTicket, finding: Finding, phrases
 ) -> tuple[ChoiceDialog, Callable[[DialogResult], Job]] | str:
     """The form that resolves this problem (a field, the part, a consultation, a duplicate),
     or a sentence saying how it is resolved instead."""
@@ -204,18 +209,16 @@ def fix_dialog(
         party = forms.party_of(finding)
         dialog = forms.contact_form(party, c, finding, phrases)
         return dialog, lambda r: contact_job(app, c, party, finding, r)
-    dialog = forms.fix_form(c, finding, phrases)
-    if dialog is None:
+    fixer = forms.fix_form(c, finding, phrases)
+    if fixer is None:
         return t("vq.err.no_fix", how=t("vq.dlg.hint"))
-    return dialog, lambda r: fix_job(app, c, finding, r)
+    return fixer, lambda r: fix_job(app, c, finding, r)
 
 
-def run_job(job: Job) -> tuple[str, str, list[str]]:
+def run_job(job: Job) -> tuple[str, SeverityLevel, list[str]]:
     """(sentence, notify severity, warnings): refusals become an error sentence."""
     from clerk_tui.domain.states import TransitionRefused
     from clerk_tui.services.daylock import DayLocked
-    from clerk_tui.services.validation.contacts import FixRefused, TicketStale
-    from clerk_tui.services.validation.valueadd import ValueAddRefused
 
     refusals: tuple[type[Exception], ...] = (
         Refusal,
@@ -226,7 +229,7 @@ def run_job(job: Job) -> tuple[str, str, list[str]]:
         TransitionRefused,
     )
     try:
-        from clerk_tui.services.intake.consult import ConsultRefused
+        from clerk_tui.services.intake import ConsultRefused
 
         refusals += (ConsultRefused,)
     except ImportError:  # the consultation service is another feature's module

@@ -6,9 +6,16 @@ from clerk_tui.db.models import VALUE_ADD_TAGS
 from clerk_tui.domain.findings import Finding
 from clerk_tui.i18n import t
 from clerk_tui.i18n.evidence import render_all
-from clerk_tui.services.validation.check import CheckedTicket
-from clerk_tui.services.validation.fixes import FIXABLE, limit_of, parse_day, parse_when
-from clerk_tui.services.validation.labels import field_label, party_label, tag_label
+from clerk_tui.services.validation import (
+    FIXABLE,
+    CheckedTicket,
+    field_label,
+    limit_of,
+    parse_day,
+    parse_when,
+    party_label,
+    tag_label,
+)
 from clerk_tui.ui.validation.choice import Choice, ChoiceDialog, DialogResult, Field
 from clerk_tui.ui.validation.tables import Phrases
 
@@ -59,7 +66,7 @@ def _parties(finding: Finding | None) -> tuple[list[Choice], str]:
 
 def _check_fix(field: str):
     def check(result: DialogResult) -> str | None:
-        from clerk_tui.services.validation.contacts import FixRefused
+        from clerk_tui.services.validation import FixRefused
 
         try:
             if field == "purchase_date":

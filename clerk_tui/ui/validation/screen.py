@@ -18,12 +18,18 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
 from clerk_tui.i18n import t
-from clerk_tui.services.validation.check import CheckedTicket, Queue
-from clerk_tui.services.validation.contacts import ContactRow
+from clerk_tui.services.validation import (
+    CheckedTicket,
+    ContactRow,
+    Queue,
+    contact_history,
+    validation_queue,
+)
 from clerk_tui.ui.common.screen_base import ClerkScreen
 from clerk_tui.ui.validation.actions import Job, run_job
 from clerk_tui.ui.validation.choice import ChoiceDialog, DialogResult
@@ -62,7 +68,7 @@ class ValidationQueueScreen(ClerkScreen):
             self.ticket_id, self.rows = ticket_id, rows
 
     class Done(Message):
-        def __init__(self, text: str, severity: str, warnings: list[str]) -> None:
+        def __init__(self, text: str, severity: SeverityLevel, warnings: list[str]) -> None:
             super().__init__()
             self.text, self.severity, self.warnings = text, severity, warnings
 
@@ -91,16 +97,14 @@ class ValidationQueueScreen(ClerkScreen):
         self._load(None)
 
     def _today(self) -> date:
-        today = getattr(self.app, "today", None)
-        return today if isinstance(today, date) else date.today()
+        return self.app.today
 
     # -- loading ----------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="vq-load", exit_on_error=False)
     def _load(self, keep_id: int | None) -> None:
         from clerk_tui.services.reference import forbidden_phrases
-        from clerk_tui.services.validation.check import validation_queue
 
-        db = self.app.db  # type: ignore[attr-defined]
+        db = self.app.db
         queue = validation_queue(db, today=self._today())
         phrases = forbidden_phrases(db)
         if not get_current_worker().is_cancelled:
@@ -156,13 +160,11 @@ class ValidationQueueScreen(ClerkScreen):
     @on(DataTable.RowSelected, "#vq-tickets")
     def _open(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value is not None:
-            self.app.open_ticket(int(event.row_key.value))  # type: ignore[attr-defined]
+            self.app.open_ticket(int(event.row_key.value))
 
     @work(thread=True, exclusive=True, group="vq-contacts", exit_on_error=False)
     def _contacts(self, ticket_id: int) -> None:
-        from clerk_tui.services.validation.contacts import contact_history
-
-        rows = contact_history(self.app.db, ticket_id)  # type: ignore[attr-defined]
+        rows = contact_history(self.app.db, ticket_id)
         if not get_current_worker().is_cancelled:
             self.post_message(self.ContactsLoaded(ticket_id, rows))
 
@@ -275,7 +277,7 @@ class ValidationQueueScreen(ClerkScreen):
         self.notify(
             message.text,
             severity=message.severity,
-            markup=False,  # type: ignore[arg-type]
+            markup=False,
             timeout=8 if message.severity == "error" else 5,
         )
         for warning in message.warnings:

@@ -18,9 +18,9 @@ from clerk_tui.domain.findings import Finding
 from clerk_tui.domain.phrases import find_forbidden, merged_spans
 from clerk_tui.i18n import t
 from clerk_tui.i18n.evidence import render_all
-from clerk_tui.services.validation.check import CheckedTicket
-from clerk_tui.services.validation.contacts import ContactRow
-from clerk_tui.services.validation.labels import (
+from clerk_tui.services.validation import (
+    CheckedTicket,
+    ContactRow,
     field_label,
     kind_label,
     outcome_label,

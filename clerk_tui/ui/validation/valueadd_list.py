@@ -6,7 +6,7 @@ from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -16,8 +16,14 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
 from clerk_tui.i18n import t
-from clerk_tui.services.validation.labels import tag_label
-from clerk_tui.services.validation.valueadd import ValueAddRow
+from clerk_tui.services.validation import (
+    ValueAddRow,
+    default_export_path,
+    export_csv,
+    list_findings,
+    tag_label,
+)
+from clerk_tui.ui.common.desk import DeskApp
 from clerk_tui.ui.common.localized import localize_bindings
 from clerk_tui.ui.tickets.labels import clip
 from clerk_tui.ui.validation.tables import visible
@@ -27,6 +33,9 @@ LIMIT = 500
 
 class ValueAddListScreen(ModalScreen[None]):
     """Every value-add finding (the newest LIMIT), with its ticket and who recorded it."""
+
+    app = getters.app(DeskApp)
+    """The running app, typed: what a screen may ask of it (services, user, today, now)."""
 
     DEFAULT_CSS = """
     ValueAddListScreen { align: center middle; }
@@ -73,9 +82,7 @@ class ValueAddListScreen(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="vq-va", exit_on_error=False)
     def _load(self) -> None:
-        from clerk_tui.services.validation.valueadd import list_findings
-
-        self.post_message(self.Loaded(list_findings(self.app.db, limit=LIMIT)))  # type: ignore[attr-defined]
+        self.post_message(self.Loaded(list_findings(self.app.db, limit=LIMIT)))
 
     @on(Loaded)
     def _show(self, message: Loaded) -> None:
@@ -100,8 +107,6 @@ class ValueAddListScreen(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="vq-va-export", exit_on_error=False)
     def _export(self, rows: list[ValueAddRow]) -> None:
-        from clerk_tui.services.validation.valueadd import default_export_path, export_csv
-
         try:
             path = export_csv(rows, default_export_path(self.today))
         except OSError as exc:
