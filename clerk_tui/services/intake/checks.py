@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlmodel import Session
+from sqlalchemy import func, select
+from sqlmodel import Session, col
 
-from clerk_tui.db.models import Ticket
+from clerk_tui.db.models import Outlet, ProductModel, Ticket, TravelTime
 from clerk_tui.domain.findings import Finding
 from clerk_tui.domain.validation.address import district_pattern, normalise_address
 from clerk_tui.domain.validation.rules import (
+    ModelInfo,
     PriorTicket,
     TicketInfo,
     ValidationContext,
@@ -18,6 +21,7 @@ from clerk_tui.domain.validation.rules import (
     warranty_of,
 )
 from clerk_tui.services.intake.lookup import HISTORY_LIMIT, history_in
+from clerk_tui.services.reference import load_policy, misuse_keywords
 
 MISUSE = "likely_misuse"
 
@@ -140,3 +144,41 @@ def district_of(address: str, districts: frozenset[str]) -> str:
         return ""
     found = m.group(0)
     return next((d for d in sorted(districts) if d == found or d[:-1] == found), found)
+
+
+_DEFAULT_PREFIX = "T"
+_PREFIX = re.compile(r"[A-Za-z]+")
+
+
+def outlet_prefix(code: str) -> str:
+    """The ticket number prefix of an outlet code: its leading letters (QD-LS01 → QD)."""
+    m = _PREFIX.match(code or "")
+    return m.group(0).upper() if m else _DEFAULT_PREFIX
+
+
+def load_reference(db, *, today: date, outlet_id: int | None) -> IntakeReference:
+    """Catalog, districts of the travel table, policy, misuse keywords and the number prefix."""
+    with db.read() as s:
+        catalog = {
+            m.model: ModelInfo(
+                m.model,
+                m.category,
+                m.whole_warranty_months,
+                m.parts_warranty_months,
+                m.release_date,
+            )
+            for m in s.execute(select(ProductModel)).scalars()
+        }
+        districts = set(s.execute(select(col(TravelTime.from_district)).distinct()).scalars())
+        districts |= set(s.execute(select(col(TravelTime.to_district)).distinct()).scalars())
+        if outlet_id is None:
+            outlet_id = s.execute(select(func.min(Outlet.id))).scalar_one_or_none()
+        code = s.get(Outlet, outlet_id).code if outlet_id is not None else ""
+    ctx = ValidationContext(
+        today=today,
+        catalog=catalog,
+        policy=load_policy(db),
+        misuse_keywords=misuse_keywords(),
+        districts=frozenset(districts),
+    )
+    return IntakeReference(ctx, tuple(sorted(catalog)), outlet_prefix(code), outlet_id)

@@ -22,6 +22,7 @@ from clerk_tui.domain.states import TransitionRefused, check_transition
 from clerk_tui.i18n import t
 from clerk_tui.services import audit
 from clerk_tui.services.daylock import ensure_ticket_workable
+from clerk_tui.services.intake.checks import load_reference, status_for, stored_findings
 from clerk_tui.services.reference import load_policy
 
 CONSULTED = "consulted"
@@ -143,8 +144,6 @@ def refuse_consultation(
     The ticket becomes 'ready' (from consult_only always; before a visit, when no other
     finding is open, else it stays 'needs_info'); a ticket already scheduled keeps its status.
     """
-    from clerk_tui.services.intake.save import load_reference, status_for, stored_findings
-
     with db.read() as s:
         found = s.get(Ticket, ticket_id)
         outlet_id, today = (

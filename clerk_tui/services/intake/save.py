@@ -13,20 +13,19 @@ import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import func, select, text
+from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
 
-from clerk_tui.db.models import Customer, Outlet, ProductModel, Ticket, TravelTime
+from clerk_tui.db.models import Customer, ProductModel, Ticket
 from clerk_tui.domain.findings import Finding
 from clerk_tui.domain.validation.rules import (
-    ModelInfo,
-    ValidationContext,
     validate_ticket,
     warranty_of,
 )
 from clerk_tui.services import audit
 from clerk_tui.services.daylock import ensure_day_open
+from clerk_tui.services.intake import consult as consult_service
 from clerk_tui.services.intake.checks import MISUSE as MISUSE
 from clerk_tui.services.intake.checks import (
     IntakeForm,
@@ -37,6 +36,8 @@ from clerk_tui.services.intake.checks import (
 )
 from clerk_tui.services.intake.checks import check_form as check_form
 from clerk_tui.services.intake.checks import info_of_ticket as info_of_ticket
+from clerk_tui.services.intake.checks import load_reference as load_reference
+from clerk_tui.services.intake.checks import outlet_prefix as outlet_prefix
 from clerk_tui.services.intake.checks import stored_findings as stored_findings
 from clerk_tui.services.intake.checks import warranty_now as warranty_now
 from clerk_tui.services.intake.lookup import (  # noqa: F401 - re-exported for the screen
@@ -49,12 +50,9 @@ from clerk_tui.services.intake.lookup import (  # noqa: F401 - re-exported for t
     phone_forms,
     stored_phone,
 )
-from clerk_tui.services.reference import load_policy, misuse_keywords
 
 SOURCES = ("phone", "center", "walkin")
 SERVICE_TYPES = ("repair", "install", "maintenance", "consult")
-_DEFAULT_PREFIX = "T"
-_PREFIX = re.compile(r"[A-Za-z]+")
 _NON_DIGIT = re.compile(r"\D")
 
 
@@ -69,40 +67,6 @@ class Saved:
     findings: tuple[Finding, ...] = field(default_factory=tuple)
     callback_due: datetime | None = None  # a phone consultation's callback
     settled: bool = False  # the misuse hint was answered (consulted or refused)
-
-
-def outlet_prefix(code: str) -> str:
-    """The ticket number prefix of an outlet code: its leading letters (QD-LS01 → QD)."""
-    m = _PREFIX.match(code or "")
-    return m.group(0).upper() if m else _DEFAULT_PREFIX
-
-
-def load_reference(db, *, today: date, outlet_id: int | None) -> IntakeReference:
-    """Catalog, districts of the travel table, policy, misuse keywords and the number prefix."""
-    with db.read() as s:
-        catalog = {
-            m.model: ModelInfo(
-                m.model,
-                m.category,
-                m.whole_warranty_months,
-                m.parts_warranty_months,
-                m.release_date,
-            )
-            for m in s.execute(select(ProductModel)).scalars()
-        }
-        districts = set(s.execute(select(col(TravelTime.from_district)).distinct()).scalars())
-        districts |= set(s.execute(select(col(TravelTime.to_district)).distinct()).scalars())
-        if outlet_id is None:
-            outlet_id = s.execute(select(func.min(Outlet.id))).scalar_one_or_none()
-        code = s.get(Outlet, outlet_id).code if outlet_id is not None else ""
-    ctx = ValidationContext(
-        today=today,
-        catalog=catalog,
-        policy=load_policy(db),
-        misuse_keywords=misuse_keywords(),
-        districts=frozenset(districts),
-    )
-    return IntakeReference(ctx, tuple(sorted(catalog)), outlet_prefix(code), outlet_id)
 
 
 # ---- saving ---------------------------------------------------------------------------
@@ -210,8 +174,6 @@ def _insert(
     )
     due = None
     if consult:
-        from clerk_tui.services.intake import consult as consult_service
-
         if consult == "consult":
             due = consult_service.record_consultation(
                 s, ticket, user=user, note=consult_note, now=now, policy=ref.ctx.policy
