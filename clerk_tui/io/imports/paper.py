@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy import Connection, select, update
 
 from clerk_tui.db.models import Callback, CertificateFee, SupervisionCard, Ticket, WarrantySlip
-from clerk_tui.i18n import t
+from clerk_tui.i18n import t, tn
 from clerk_tui.io.imports.bulk import insert_rows, select_in
 from clerk_tui.io.imports.cells import Cells, check_order, show
 from clerk_tui.io.imports.columns import COLUMNS, OPTIONAL
@@ -27,7 +27,7 @@ Rows = list[tuple[int, Cells]]
 
 def _limited(c: Cells, col: str, value: str, limit: int) -> str:
     if len(value) > limit:
-        raise RowRefused(col, t("import.too_long", field=col, length=len(value), limit=limit))
+        raise RowRefused(col, tn("import.too_long", len(value), field=col, length=len(value), limit=limit))
     return value
 
 
