@@ -185,15 +185,17 @@ def uses(root: Path = PACKAGE_DIR) -> list[Use]:
                 continue
             arg = node.args[0]
             args.add(id(arg))
-            literal = isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+            key = (
+                arg.value if isinstance(arg, ast.Constant) and isinstance(arg.value, str) else None
+            )
             found.append(
                 Use(
                     rel,
                     node.lineno,
                     name,
-                    arg.value if literal else None,
+                    key,
                     ast.unparse(arg),
-                    assembled=not literal and not isinstance(arg, PASSED),
+                    assembled=key is None and not isinstance(arg, PASSED),
                 )
             )
         for node in ast.walk(tree):
