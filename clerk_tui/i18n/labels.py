@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from clerk_tui.domain.reconcile.inputs import CALLBACK_REASON_LABEL, STATUS_LABEL
+from clerk_tui.domain.reconcile.inputs import CALLBACK_REASON_LABEL
 from clerk_tui.domain.validation.address import ADDRESS_PART_LABEL
 from clerk_tui.domain.validation.fields import FIELD_LABEL
 from clerk_tui.domain.validation.phone import PHONE_MESSAGE
@@ -23,8 +23,6 @@ CALLBACK_REASON = CALLBACK_REASON_LABEL
 """Callback reasons (回访原因, `rec.reason.*`)."""
 PHONE_PROBLEM = PHONE_MESSAGE
 """Why a phone number is refused (`check_phone(...).reason`; the message quotes `phone`)."""
-TICKET_STATUS_EVIDENCE = STATUS_LABEL
-"""Ticket statuses as reconciliation evidence names them (`rec.status.*`)."""
 VALIDATION_FIELD = FIELD_LABEL
 """Ticket fields a validation finding names (`val.field.*`)."""
 
@@ -330,38 +328,3 @@ ENGINEER_FIELD: dict[str, str] = {
     "work_start": N_("ad.eng.f.work_start"),
 }
 """The engineer form's fields (工程师档案)."""
-
-POLICY_FIELD: dict[str, str] = {
-    "appointment_minutes.consult": N_("ad.pol.appointment_minutes.consult"),
-    "appointment_minutes.install": N_("ad.pol.appointment_minutes.install"),
-    "appointment_minutes.maintenance": N_("ad.pol.appointment_minutes.maintenance"),
-    "appointment_minutes.repair": N_("ad.pol.appointment_minutes.repair"),
-    "card_cutoff_hour": N_("ad.pol.card_cutoff_hour"),
-    "consult_callback_hours": N_("ad.pol.consult_callback_hours"),
-    "daily_capacity": N_("ad.pol.daily_capacity"),
-    "lateness_threshold_minutes": N_("ad.pol.lateness_threshold_minutes"),
-    "repeat_repair_days": N_("ad.pol.repeat_repair_days"),
-    "signed_after_leave_minutes": N_("ad.pol.signed_after_leave_minutes"),
-    "travel_buffer_minutes": N_("ad.pol.travel_buffer_minutes"),
-    "uncertain_repair_callback_hours": N_("ad.pol.uncertain_repair_callback_hours"),
-    "verification_callback_days": N_("ad.pol.verification_callback_days"),
-    "verification_callback_hour": N_("ad.pol.verification_callback_hour"),
-    "verification_sample_rate": N_("ad.pol.verification_sample_rate"),
-}
-"""The policy form's fields."""
-
-USER_FIELD: dict[str, str] = {
-    "display_name": N_("ad.user.display_name"),
-    "password": N_("ad.user.password"),
-    "password2": N_("ad.user.password2"),
-    "role": N_("ad.user.role"),
-    "username": N_("ad.user.username"),
-}
-"""The account form's fields."""
-
-LOGIN_ROLE: dict[str, str] = {
-    "center": N_("ui.role.center"),
-    "clerk": N_("ui.role.clerk"),
-    "supervisor": N_("ui.role.supervisor"),
-}
-"""Account roles, as the login and account screens name them."""
