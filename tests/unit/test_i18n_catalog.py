@@ -167,3 +167,17 @@ def test_babels_extraction_of_the_code_finds_only_catalog_ids():
 
 def test_babels_extraction_outside_the_screens_finds_only_catalog_ids():
     assert [odd for odd in _babel_oddities() if not odd.startswith("ui/")] == []
+
+
+def test_a_label_table_names_a_code_or_falls_back_to_the_code_itself():
+    from clerk_tui.i18n import get_lang, set_lang
+    from clerk_tui.i18n.labels import FLAG_KIND, label
+
+    before = get_lang()
+    set_lang("en")
+    try:
+        assert label(FLAG_KIND, "missing_card") != "missing_card"
+        assert label(FLAG_KIND, "missing_card") != "rec.kind.missing_card"
+        assert label(FLAG_KIND, "brand_new_kind") == "brand_new_kind"
+    finally:
+        set_lang(before)
