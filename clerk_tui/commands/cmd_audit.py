@@ -17,7 +17,8 @@ def run(ctx) -> int:
     db = ctx.open_db()
     if db is None:
         return 2
-    from clerk_tui.i18n import t
+    from clerk_tui.i18n import tn
+    from clerk_tui.i18n.labels import AUDIT_REASON
     from clerk_tui.services.audit import verify
 
     try:
@@ -28,9 +29,11 @@ def run(ctx) -> int:
         print(json.dumps({"ok": result.ok, "checked": result.checked,
                           "broken_id": result.broken_id, "reason": result.reason}))
     elif result.ok:
-        print(t("audit.intact", n=result.checked))
+        print(tn("audit.intact", result.checked))
     elif result.broken_id is None:
-        print(t("audit.tail_deleted", n=result.checked), file=sys.stderr)
+        print(tn("audit.tail_deleted", result.checked), file=sys.stderr)
     else:
-        print(t(f"audit.{result.reason}", id=result.broken_id, n=result.checked), file=sys.stderr)
+        key = AUDIT_REASON.get(result.reason)
+        text = tn(key, result.checked, id=result.broken_id) if key else result.reason
+        print(text, file=sys.stderr)
     return 0 if result.ok else 1

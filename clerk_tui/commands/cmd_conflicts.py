@@ -59,10 +59,11 @@ def run(ctx) -> int:
 
 def render_text(report: dict, note: str = "") -> str:
     """The report as lines for a terminal: one block per conflict (`note` under the heading)."""
-    from clerk_tui.i18n import t
+    from clerk_tui.i18n import t, tn
+    from clerk_tui.i18n.labels import CONFLICT_KIND, SCHEDULE_SEVERITY, label
 
     items = report["conflicts"]
-    lines = [t("sc.cli.heading", day=report["date"], n=len(items))]
+    lines = [tn("sc.cli.heading", len(items), day=report["date"])]
     if note and items:
         lines.append(note)
     for c in items:
@@ -70,8 +71,8 @@ def render_text(report: dict, note: str = "") -> str:
         lines.append(
             t(
                 "sc.cli.item",
-                severity=t(f"sc.sev.{c['severity']}"),
-                kind=t(f"sc.kind.{c['kind']}"),
+                severity=label(SCHEDULE_SEVERITY, c["severity"]),
+                kind=label(CONFLICT_KIND, c["kind"]),
                 ticket=c["ticket_no"],
                 engineer=eng,
             )

@@ -48,8 +48,9 @@ def run(ctx) -> int:
     db = ctx.open_db()
     if db is None:
         return 2
-    from clerk_tui.i18n import t
+    from clerk_tui.i18n import tn
     from clerk_tui.i18n.evidence import render
+    from clerk_tui.i18n.labels import DAY_STATE, label
     from clerk_tui.services.reconcile import UnknownOutlet, outlets_for, reconcile
 
     try:
@@ -69,7 +70,7 @@ def run(ctx) -> int:
         for d in days:
             s = d.result.summary
             print(
-                t("ru.cli.summary", outlet=d.outlet.code, day=day.isoformat(), flags=s["flags"],
-                  high=s["high"], medium=s["medium"], low=s["low"], state=t(f"ru.state.{d.state}"))
+                tn("ru.cli.summary", s["flags"], outlet=d.outlet.code, day=day.isoformat(), flags=s["flags"],
+                  high=s["high"], medium=s["medium"], low=s["low"], state=label(DAY_STATE, d.state))
             )  # fmt: skip
     return 0

@@ -39,15 +39,12 @@ def render(findings) -> str:
     if not findings:
         return t("vq.cmd.none")
     heads = [
-        t(k)
-        for k in (
-            "vq.col.ticket_no",
-            "vq.col.severity",
-            "vq.col.kind",
-            "vq.col.field",
-            "vq.col.next",
-            "vq.col.evidence",
-        )
+        t("vq.col.ticket_no"),
+        t("vq.col.severity"),
+        t("vq.col.kind"),
+        t("vq.col.field"),
+        t("vq.col.next"),
+        t("vq.col.evidence"),
     ]
     rows = [
         [

@@ -45,6 +45,7 @@ from clerk_tui.demo.visits import Schedule
 from clerk_tui.demo.world import World, at
 from clerk_tui.domain.policy import Policy
 from clerk_tui.i18n import t
+from clerk_tui.i18n.labels import DEMO_ROLE, label
 from clerk_tui.services.audit import HEAD_KEY
 from clerk_tui.services.auth.passwords import create_user
 from clerk_tui.services.database import Database
@@ -108,7 +109,7 @@ class DemoSummary:
             lines.append(
                 t(
                     "demo.account",
-                    role=t(f"demo.role.{a['role']}"),
+                    role=label(DEMO_ROLE, a["role"]),
                     username=a["username"],
                     password=a["password"],
                     name=a["display_name"],

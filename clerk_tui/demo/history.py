@@ -67,17 +67,19 @@ def _one(w: World, sched: Schedule, day: date, created, off_days: dict[date, set
     source = r.choices(["center", "phone", "walkin"], weights=[70, 25, 5])[0]
     roll = r.random()
     if roll < 0.06 and category in cat.MISUSE_SYMPTOMS:
-        t = w.ticket(
+        tk = w.ticket(
             day, created, cust, source=source, symptom=r.choice(cat.MISUSE_SYMPTOMS[category])
         )
-        w.with_product(t, w.product(category, day), None)
-        t["purchase_date"] = w.purchase_date(w.by_model[t["product_model"]], day)
-        t["warranty_status"] = w.warranty(w.by_model[t["product_model"]], t["purchase_date"], day)
+        w.with_product(tk, w.product(category, day), None)
+        tk["purchase_date"] = w.purchase_date(w.by_model[tk["product_model"]], day)
+        tk["warranty_status"] = w.warranty(
+            w.by_model[tk["product_model"]], tk["purchase_date"], day
+        )
         when = created + timedelta(minutes=r.randint(10, 40))
-        w.contact(t, when, "customer", "consulted", r.choice(cat.CONSULT_NOTES))
+        w.contact(tk, when, "customer", "consulted", r.choice(cat.CONSULT_NOTES))
         due = callback_due(CONSULT, when, now=when, policy=w.policy)
         w.callback(
-            t,
+            tk,
             "consult",
             due,
             called_at=due,
@@ -86,15 +88,15 @@ def _one(w: World, sched: Schedule, day: date, created, off_days: dict[date, set
             satisfied=True,
             notes="用户反馈使用正常",
         )
-        t.update(status="consult_only", service_type="consult", updated_at=due)
+        tk.update(status="consult_only", service_type="consult", updated_at=due)
         return
     st = _service_type(w)
     p = w.product(category, day)
-    t = w.ticket(day, created, cust, source=source, service_type=st)
-    w.with_product(t, p, w.purchase_date(p, day))
+    tk = w.ticket(day, created, cust, source=source, service_type=st)
+    w.with_product(tk, p, w.purchase_date(p, day))
     if r.random() < 0.08:
         w.contact(
-            t,
+            tk,
             created + timedelta(minutes=r.randint(3, 15)),
             "dispatcher",
             "corrected",
@@ -123,25 +125,25 @@ def _one(w: World, sched: Schedule, day: date, created, off_days: dict[date, set
             else "用户要求时间无法安排，转回中心改派"
         )
         w.contact(
-            t,
+            tk,
             created + timedelta(minutes=r.randint(20, 90)),
             "customer" if outcome == "cancelled" else "center",
             outcome,
             note,
         )
-        t.update(status=outcome)
+        tk.update(status=outcome)
         return
     eng, start = slot
     sched.book(eng, start, minutes, district)
-    t["requested_start"], t["requested_end"] = requested_window(start)
-    confirm_call(w, t, start)
+    tk["requested_start"], tk["requested_end"] = requested_window(start)
+    confirm_call(w, tk, start)
     late = r.choice((6, 12, 18, 25)) if r.random() < 0.06 else 0
     returned = at(start.date(), "17:40") + timedelta(minutes=r.randint(0, 130))
     pattern = eng == PATTERN_ENGINEER
     pulled = start.date() >= w.today - timedelta(days=6) and r.random() < 0.02 and st == "repair"
     card = finish_visit(
         w,
-        t,
+        tk,
         eng,
         start,
         minutes,
@@ -150,13 +152,13 @@ def _one(w: World, sched: Schedule, day: date, created, off_days: dict[date, set
         called_ahead=r.random() < 0.85,
         satisfaction="满意" if pattern else None,
     )
-    t["status"] = "pulled_back" if pulled else "closed"
+    tk["status"] = "pulled_back" if pulled else "closed"
     if pulled:
-        t.update(pull_back=True, loaner=True, part_needed="需返厂检测")
+        tk.update(pull_back=True, loaner=True, part_needed="需返厂检测")
     if card["satisfaction"] == "不满意":
         due = card["finished_at"] + timedelta(days=1)
         w.callback(
-            t,
+            tk,
             "unsatisfied",
             due,
             called_at=due,
@@ -170,7 +172,7 @@ def _one(w: World, sched: Schedule, day: date, created, off_days: dict[date, set
         reached = r.random() < 0.9
         doubt = pattern and reached and r.random() < 0.35
         w.callback(
-            t,
+            tk,
             "verification",
             due,
             called_at=due,

@@ -102,7 +102,7 @@ class Rows:
 
     def appointment(
         self,
-        t: dict,
+        tk: dict,
         eng: str | None,
         start: datetime,
         minutes: int,
@@ -110,7 +110,7 @@ class Rows:
         late: int | None = None,
     ) -> dict:
         row = {
-            "_ticket": t["ticket_no"],
+            "_ticket": tk["ticket_no"],
             "_eng": eng,
             "start": start,
             "end": start + timedelta(minutes=minutes),
@@ -120,27 +120,27 @@ class Rows:
             "version": 1,
         }
         self.appointments.append(row)
-        t["_eng"] = eng
+        tk["_eng"] = eng
         return row
 
     def contact(
-        self, t: dict, when: datetime, party: str, outcome: str, note: str, user: str | None = None
+        self, tk: dict, when: datetime, party: str, outcome: str, note: str, user: str | None = None
     ):
         self.contacts.append(
             {
-                "_ticket": t["ticket_no"],
+                "_ticket": tk["ticket_no"],
                 "at": when,
-                "_user": user or t["_owner"],
+                "_user": user or tk["_owner"],
                 "party": party,
                 "outcome": outcome,
                 "note": note,
             }
         )
 
-    def callback(self, t: dict, reason: str, due: datetime, **kw) -> dict:
+    def callback(self, tk: dict, reason: str, due: datetime, **kw) -> dict:
         row = {
-            "_ticket": t["ticket_no"],
-            "ticket_no": t["ticket_no"],
+            "_ticket": tk["ticket_no"],
+            "ticket_no": tk["ticket_no"],
             "reason": reason,
             "due_at": due,
             "called_at": None,

@@ -29,27 +29,27 @@ def planted_intake(td: Today) -> None:
     td.ticket("08:05", category="洗衣机", cust=cust)
     # Incomplete address: no district, no house number; the dispatcher could not be reached.
     cust = w.new_customer(district="", address=INCOMPLETE_ADDRESS, household=False)
-    t = td.ticket("08:15", category="冰箱", cust=cust, status="needs_info")
-    w.contact(t, td.hm("08:30"), "dispatcher", "no_answer", "调度电话占线，门牌号未核实")
+    tk = td.ticket("08:15", category="冰箱", cust=cust, status="needs_info")
+    w.contact(tk, td.hm("08:30"), "dispatcher", "no_answer", "调度电话占线，门牌号未核实")
     # A model the catalog does not know.
-    t = td.ticket("08:25", category="洗衣机")
-    t.update(product_model=UNKNOWN_MODEL, warranty_status="unknown")
+    tk = td.ticket("08:25", category="洗衣机")
+    tk.update(product_model=UNKNOWN_MODEL, warranty_status="unknown")
     # No model at all: the dispatcher had none, the customer did not answer.
-    t = td.ticket("08:50", category="冰箱", status="needs_info")
-    t.update(product_model="", serial_no="", warranty_status="unknown")
-    w.contact(t, td.hm("09:05"), "dispatcher", "not_verified", "调度处也没有产品型号")
-    w.contact(t, td.hm("09:20"), "customer", "no_answer", "用户电话无人接听，稍后再打")
+    tk = td.ticket("08:50", category="冰箱", status="needs_info")
+    tk.update(product_model="", serial_no="", warranty_status="unknown")
+    w.contact(tk, td.hm("09:05"), "dispatcher", "not_verified", "调度处也没有产品型号")
+    w.contact(tk, td.hm("09:20"), "customer", "no_answer", "用户电话无人接听，稍后再打")
     # No purchase date.
-    t = td.ticket("09:10", category="空调", status="needs_info")
-    t.update(purchase_date=None, warranty_status="unknown")
-    w.contact(t, td.hm("09:30"), "customer", "no_answer", "用户在上班，晚上找发票后回电")
+    tk = td.ticket("09:10", category="空调", status="needs_info")
+    tk.update(purchase_date=None, warranty_status="unknown")
+    w.contact(tk, td.hm("09:30"), "customer", "no_answer", "用户在上班，晚上找发票后回电")
     # Purchase date in the future.
-    t = td.ticket("09:40", category="热水器")
-    t.update(purchase_date=td.day + timedelta(days=25), warranty_status="unknown")
+    tk = td.ticket("09:40", category="热水器")
+    tk.update(purchase_date=td.day + timedelta(days=25), warranty_status="unknown")
     # Bought before the model was released.
     newest = max(w.products, key=lambda p: p.release or td.day)
-    t = td.ticket("10:00")
-    t.update(
+    tk = td.ticket("10:00")
+    tk.update(
         product_model=newest.model,
         purchase_date=(newest.release or td.day) - timedelta(days=400),
         warranty_status="unknown",
@@ -65,27 +65,29 @@ def planted_intake(td: Today) -> None:
     # A repeat repair: the same product was repaired less than a month ago.
     repeat = _recent_repair(w)
     if repeat is not None:
-        t = w.ticket(td.day, td.hm("10:45"), repeat["_cust"], source="phone")
-        t.update({k: repeat[k] for k in ("product_model", "serial_no", "purchase_date", "symptom")})
-        t["warranty_status"] = w.warranty(
-            w.by_model.get(t["product_model"]), t["purchase_date"], td.day
+        tk = w.ticket(td.day, td.hm("10:45"), repeat["_cust"], source="phone")
+        tk.update(
+            {k: repeat[k] for k in ("product_model", "serial_no", "purchase_date", "symptom")}
+        )
+        tk["warranty_status"] = w.warranty(
+            w.by_model.get(tk["product_model"]), tk["purchase_date"], td.day
         )
     # A symptom that reads as misuse: phone consultation first.
-    t = td.ticket("11:05", category="洗衣机")
-    t["symptom"] = MISUSE_SYMPTOM
+    tk = td.ticket("11:05", category="洗衣机")
+    tk["symptom"] = MISUSE_SYMPTOM
     td.ticket("11:20")  # and one ordinary new ticket
 
 
 def _recent_repair(w: World) -> dict | None:
-    for t in reversed(w.tickets):
-        age = (w.today - t["business_date"]).days
+    for tk in reversed(w.tickets):
+        age = (w.today - tk["business_date"]).days
         if (
             8 <= age <= 20
-            and t["status"] == "closed"
-            and t["service_type"] == "repair"
-            and t["serial_no"]
+            and tk["status"] == "closed"
+            and tk["service_type"] == "repair"
+            and tk["serial_no"]
         ):
-            return t
+            return tk
     return None
 
 
@@ -97,42 +99,42 @@ def other_states(td: Today) -> None:
     cust = w.new_customer(name=cat.MARKUP_NAME, district=cat.HOME_DISTRICT, household=False)
     td.ticket("10:10", category="冰箱", cust=cust, status="ready")
     # A card for a ticket that has had no visit.
-    t = td.ticket("09:25", category="空调", status="ready")
+    tk = td.ticket("09:25", category="空调", status="ready")
     w.card(
-        t["ticket_no"],
+        tk["ticket_no"],
         "E011",
         returned_at=td.hm("17:50"),
         arrived_at=td.hm("14:05"),
         finished_at=td.hm("15:10"),
-        signer_name=w.customers[t["_cust"]]["name"],
+        signer_name=w.customers[tk["_cust"]]["name"],
         signed_at=td.hm("15:12"),
         business_date=td.day,
     )
     # Phone consultations (misuse), callback 2 hours later: one overdue, one still ahead.
     for created, category in (("09:00", "空调"), ("16:10", "电视")):
-        t = td.ticket(created, category=category, status="consult_only", service_type="consult")
-        t["symptom"] = w.rng.choice(cat.MISUSE_SYMPTOMS[category])
+        tk = td.ticket(created, category=category, status="consult_only", service_type="consult")
+        tk["symptom"] = w.rng.choice(cat.MISUSE_SYMPTOMS[category])
         when = td.hm(created) + timedelta(minutes=20)
-        w.contact(t, when, "customer", "consulted", w.rng.choice(cat.CONSULT_NOTES))
-        w.callback(t, CONSULT, callback_due(CONSULT, when, now=when, policy=w.policy))
+        w.contact(tk, when, "customer", "consulted", w.rng.choice(cat.CONSULT_NOTES))
+        w.callback(tk, CONSULT, callback_due(CONSULT, when, now=when, policy=w.policy))
     # Transferred: the customer would not accept another time.
-    t = td.ticket("09:50", category="空调", status="transferred")
-    w.contact(t, td.hm("10:20"), "customer", "refused", "用户不同意改约到明天")
-    w.contact(t, td.hm("10:25"), "center", "transferred", "转回中心信息员改派其他网点")
+    tk = td.ticket("09:50", category="空调", status="transferred")
+    w.contact(tk, td.hm("10:20"), "customer", "refused", "用户不同意改约到明天")
+    w.contact(tk, td.hm("10:25"), "center", "transferred", "转回中心信息员改派其他网点")
     # Cancelled by the customer; one of them still got a card back.
-    t = td.ticket("08:35", category="洗衣机", status="cancelled")
-    w.contact(t, td.hm("09:40"), "customer", "cancelled", "用户来电取消：已自行恢复正常")
-    t = td.ticket("08:45", category="冰箱", district="崂山区", status="cancelled")
-    w.appointment(t, "E006", td.hm("11:00"), 90, status="cancelled")
-    td.sched.book("E006", td.hm("11:00"), 90, t["district"])
-    w.contact(t, td.hm("10:20"), "customer", "cancelled", "用户临时有事外出，取消上门")
+    tk = td.ticket("08:35", category="洗衣机", status="cancelled")
+    w.contact(tk, td.hm("09:40"), "customer", "cancelled", "用户来电取消：已自行恢复正常")
+    tk = td.ticket("08:45", category="冰箱", district="崂山区", status="cancelled")
+    w.appointment(tk, "E006", td.hm("11:00"), 90, status="cancelled")
+    td.sched.book("E006", td.hm("11:00"), 90, tk["district"])
+    w.contact(tk, td.hm("10:20"), "customer", "cancelled", "用户临时有事外出，取消上门")
     w.card(
-        t["ticket_no"],
+        tk["ticket_no"],
         "E006",
         returned_at=td.hm("18:05"),
         arrived_at=td.hm("10:55"),
         finished_at=td.hm("12:10"),
-        signer_name=w.customers[t["_cust"]]["name"],
+        signer_name=w.customers[tk["_cust"]]["name"],
         signed_at=td.hm("12:12"),
         business_date=td.day,
     )
@@ -152,10 +154,10 @@ def build_today(w: World, sched: Schedule) -> None:
 
 def _renumber(w: World, tickets: list[dict], day) -> list[dict]:
     """Ticket numbers follow the time the tickets came in."""
-    tickets.sort(key=lambda t: (t["created_at"], t["ticket_no"]))
-    mapping = {t["ticket_no"]: f"QD{day:%Y%m%d}{i:04d}" for i, t in enumerate(tickets, start=1)}
-    for t in tickets:
-        t["ticket_no"] = mapping[t["ticket_no"]]
+    tickets.sort(key=lambda tk: (tk["created_at"], tk["ticket_no"]))
+    mapping = {tk["ticket_no"]: f"QD{day:%Y%m%d}{i:04d}" for i, tk in enumerate(tickets, start=1)}
+    for tk in tickets:
+        tk["ticket_no"] = mapping[tk["ticket_no"]]
     for rows in (w.appointments, w.contacts, w.callbacks, w.cards, w.slips):
         for row in rows:
             if row["_ticket"] in mapping:

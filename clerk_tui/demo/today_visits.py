@@ -51,15 +51,15 @@ class Today:
         w = self.w
         if cust is None:
             cust = w.new_customer(district=district, household=False)
-        t = w.ticket(self.day, self.hm(created), cust, **kw)
+        tk = w.ticket(self.day, self.hm(created), cust, **kw)
         p = w.product(category or w.category(), self.day)
         if warranty == "out":  # the oldest model of the category, bought soon after its release
             p = min(w.by_category[p.category], key=lambda q: q.release or self.day)
             bought = (p.release or self.day - timedelta(days=2000)) + timedelta(days=60)
         else:
             bought = w.purchase_date(p, self.day)
-        w.with_product(t, p, bought)
-        return t
+        w.with_product(tk, p, bought)
+        return tk
 
     def done(
         self,
@@ -75,28 +75,28 @@ class Today:
         """A completed visit of `eng` at `start`, the customer living in the engineer's district."""
         e = self.w.engineers[eng]
         created = self.taken_in(start)
-        t = self.ticket(
+        tk = self.ticket(
             created,
             category=category or sorted(e.skills)[0],
             cust=cust,
             district=e.district,
             warranty=visit.pop("warranty", "in"),
         )
-        mins = minutes or MINUTES[t["service_type"]]
-        self.sched.book(eng, self.hm(start), mins, t["district"])
-        t["requested_start"], t["requested_end"] = requested_window(self.hm(start))
-        confirm_call(self.w, t, self.hm(start))
+        mins = minutes or MINUTES[tk["service_type"]]
+        self.sched.book(eng, self.hm(start), mins, tk["district"])
+        tk["requested_start"], tk["requested_end"] = requested_window(self.hm(start))
+        confirm_call(self.w, tk, self.hm(start))
         card = finish_visit(
             self.w,
-            t,
+            tk,
             eng,
             self.hm(start),
             mins,
             returned=self.hm(returned) if returned else None,
             **visit,
         )
-        t["status"] = "completed"
-        return t, card
+        tk["status"] = "completed"
+        return tk, card
 
     def booked(
         self,
@@ -113,23 +113,23 @@ class Today:
         """A ticket booked for `eng` at `start` (planned appointment), confirmed with the customer."""
         e = self.w.engineers.get(eng) if eng else None
         cat_ = category or (sorted(e.skills)[0] if e else "洗衣机")
-        t = self.ticket(
+        tk = self.ticket(
             self.taken_in(start),
             category=cat_,
             district=district or (e.district if e else cat.HOME_DISTRICT),
             **kw,
         )
-        mins = minutes or MINUTES[t["service_type"]]
+        mins = minutes or MINUTES[tk["service_type"]]
         begin = self.hm(start)
-        self.sched.book(eng, begin, mins, t["district"])
-        self.w.appointment(t, eng, begin, mins)
+        self.sched.book(eng, begin, mins, tk["district"])
+        self.w.appointment(tk, eng, begin, mins)
         if window:
-            t["requested_start"], t["requested_end"] = self.hm(window[0]), self.hm(window[1])
+            tk["requested_start"], tk["requested_end"] = self.hm(window[0]), self.hm(window[1])
         else:
-            t["requested_start"], t["requested_end"] = requested_window(begin)
-        confirm_call(self.w, t, begin)
-        t["status"] = status
-        return t
+            tk["requested_start"], tk["requested_end"] = requested_window(begin)
+        confirm_call(self.w, tk, begin)
+        tk["status"] = status
+        return tk
 
 
 def planted_cards(td: Today) -> None:
@@ -137,14 +137,14 @@ def planted_cards(td: Today) -> None:
     w = td.w
     eng = w.engineers
     # Engineer signed the card himself (代签).
-    t, _ = td.done(
+    tk, _ = td.done(
         "E006",
         "09:00",
         category="冰箱",
         card={"signer_name": eng["E006"].name, "signer_relation": "", "notes": ""},
     )
     w.callback(
-        t,
+        tk,
         "verification",
         td.hm("16:00"),
         called_at=td.hm("16:20"),
@@ -177,17 +177,17 @@ def planted_cards(td: Today) -> None:
     td.done("E001", "13:30", category="冰箱", returned=None)
     td.done("E009", "13:00", category="电视", returned=None)
     # The same card handed in twice.
-    t, card = td.done("E011", "13:30", category="洗衣机", returned="17:55")
+    tk, card = td.done("E011", "13:30", category="洗衣机", returned="17:55")
     skip = ("ticket_no", "_ticket", "engineer_code", "_eng", "returned_at", "notes")
     w.card(
-        t["ticket_no"],
+        tk["ticket_no"],
         "E011",
         returned_at=td.hm("18:40"),
         notes="补交",
         **{k: v for k, v in card.items() if k not in skip},
     )
     # Charged above the fee standard (out of warranty, items SM-01 + labour + part).
-    t, card = td.done("E004", "08:00", category="洗衣机", warranty="out")
+    tk, card = td.done("E004", "08:00", category="洗衣机", warranty="out")
     codes = ["SM-01", "XYJ-03", "PJ-01"]
     standard = sum(w.fee_fen(c, td.day)[0] for c in codes)
     receipt = w.receipt(td.day)
@@ -197,8 +197,8 @@ def planted_cards(td: Today) -> None:
     td.done("E009", "11:00", category="洗衣机", late=35, called_ahead=False)
     td.done("E008", "13:30", category="热水器", late=20, called_ahead=True)
     # The customer was not satisfied; the follow-up is due.
-    t, card = td.done("E001", "11:00", category="洗衣机", satisfaction="不满意")
-    w.callback(t, "unsatisfied", td.hm("18:00"), notes="用户对维修结果不满意，需跟踪至满意")
+    tk, card = td.done("E001", "11:00", category="洗衣机", satisfaction="不满意")
+    w.callback(tk, "unsatisfied", td.hm("18:00"), notes="用户对维修结果不满意，需跟踪至满意")
     # Legitimately signed by the spouse recorded on the customer.
     spouse = w.person_name()
     cust = w.new_customer(district=eng["E006"].district, household=f"{spouse}:配偶")
@@ -218,8 +218,8 @@ def planted_clashes(td: Today) -> None:
     w = td.w
     td.done("E002", "09:00", category="空调")
     # A repair that cannot be done at home: pulled back to the workshop, loaner left (拉修, 周转机).
-    t, card = td.done("E002", "11:00", category="冰箱", returned="12:40")
-    t.update(
+    tk, card = td.done("E002", "11:00", category="冰箱", returned="12:40")
+    tk.update(
         status="pulled_back", pull_back=True, loaner=True, part_needed="压缩机", part_in_stock=False
     )
     card.update(notes="拉修，已提供周转机")
@@ -268,24 +268,24 @@ def ordinary_work(td: Today) -> None:
     )
     for status, earliest, latest in plan:
         category = w.category()
-        t = td.ticket(
+        tk = td.ticket(
             f"{7 + r.randint(1, 2):02d}:{r.choice((5, 20, 35, 50)):02d}", category=category
         )
-        st = t["service_type"]
+        st = tk["service_type"]
         skilled = [c for c in free if category in w.engineers[c].skills]
         slot = td.sched.find(
-            skilled, earliest - timedelta(minutes=15), MINUTES[st], t["district"], latest=latest
+            skilled, earliest - timedelta(minutes=15), MINUTES[st], tk["district"], latest=latest
         )
         if slot is None:
-            t["status"] = "ready"
+            tk["status"] = "ready"
             continue
         eng, start = slot
-        td.sched.book(eng, start, MINUTES[st], t["district"])
-        t["requested_start"], t["requested_end"] = requested_window(start)
-        confirm_call(w, t, start)
+        td.sched.book(eng, start, MINUTES[st], tk["district"])
+        tk["requested_start"], tk["requested_end"] = requested_window(start)
+        confirm_call(w, tk, start)
         if status == "completed":
             returned = td.hm("17:30") + timedelta(minutes=r.randint(0, 120))
-            finish_visit(w, t, eng, start, MINUTES[st], returned=returned)
+            finish_visit(w, tk, eng, start, MINUTES[st], returned=returned)
         else:
-            w.appointment(t, eng, start, MINUTES[st])
-        t["status"] = status
+            w.appointment(tk, eng, start, MINUTES[st])
+        tk["status"] = status

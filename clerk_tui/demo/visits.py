@@ -71,12 +71,12 @@ class Schedule:
         )
         first = earliest.replace(minute=earliest.minute - earliest.minute % 15, second=0) + step
         for eng in order:
-            t = max(first, at(day, self.w.engineers[eng].start))
+            tk = max(first, at(day, self.w.engineers[eng].start))
             stop = latest or at(day, "18:00")
-            while t <= stop:
-                if self.fits(eng, t, minutes, district):
-                    return eng, t
-                t += step
+            while tk <= stop:
+                if self.fits(eng, tk, minutes, district):
+                    return eng, tk
+                tk += step
         return None
 
 
@@ -88,11 +88,11 @@ def requested_window(start: datetime) -> tuple[datetime, datetime]:
     return at(day, "13:00"), at(day, "18:00")
 
 
-def fees_for(w: World, t: dict, day: date) -> tuple[str, str, str, list[str], int]:
+def fees_for(w: World, tk: dict, day: date) -> tuple[str, str, str, list[str], int]:
     """(fault cause, repair action, parts, fee codes, total fen) for the visit of ticket `t`."""
-    p = w.by_model.get(t["product_model"])
+    p = w.by_model.get(tk["product_model"])
     category = p.category if p else "洗衣机"
-    st = t["service_type"]
+    st = tk["service_type"]
     if st == "install":
         codes = ["KT-05"] if category == "空调" and w.rng.random() < 0.3 else []
         cause, action, parts = "新机安装", "安装调试并讲解使用", ""
@@ -102,13 +102,13 @@ def fees_for(w: World, t: dict, day: date) -> tuple[str, str, str, list[str], in
     else:
         cause, action, parts, fee = w.rng.choice(cat.REPAIRS.get(category, cat.REPAIRS["洗衣机"]))
         codes = [c for c in fee.split("|") if c]
-    charged, total = w.charge(codes, t["warranty_status"], day)
+    charged, total = w.charge(codes, tk["warranty_status"], day)
     return cause, action, parts, charged, total
 
 
 def finish_visit(
     w: World,
-    t: dict,
+    tk: dict,
     eng: str,
     start: datetime,
     minutes: int,
@@ -124,12 +124,12 @@ def finish_visit(
     """Record a done visit: appointment, the card as returned (overrides in `card`), the slip."""
     r = w.rng
     day = start.date()
-    w.appointment(t, eng, start, minutes, status="done", late=late or None)
+    w.appointment(tk, eng, start, minutes, status="done", late=late or None)
     arrived = (
         start + timedelta(minutes=late) if late else start - timedelta(minutes=r.randint(2, 10))
     )
     finished = arrived + timedelta(minutes=max(20, minutes - r.randint(0, 30)))
-    cust = w.customers[t["_cust"]]
+    cust = w.customers[tk["_cust"]]
     signer, relation = cust["name"], ""
     if cust["household"] and r.random() < 0.35:
         signer, relation = r.choice(cust["household"].split("|")).split(":")
@@ -137,7 +137,7 @@ def finish_visit(
         satisfaction = r.choices(
             [s for s, _ in SATISFACTION], weights=[p for _, p in SATISFACTION]
         )[0]
-    cause, action, parts, codes, total = fees_for(w, t, day)
+    cause, action, parts, codes, total = fees_for(w, tk, day)
     receipt = w.receipt(day) if total else ""
     if confident is None:
         confident = r.random() > 0.08
@@ -161,10 +161,10 @@ def finish_visit(
         business_date=day,
     )
     values.update(card or {})
-    row = w.card(t["ticket_no"], eng, **values) if returned is not None else values
+    row = w.card(tk["ticket_no"], eng, **values) if returned is not None else values
     if slip and returned is not None:
         w.slip(
-            t["ticket_no"],
+            tk["ticket_no"],
             eng,
             returned_at=returned,
             fault_cause=cause,
@@ -173,14 +173,14 @@ def finish_visit(
             fee_charged_fen=total,
             receipt_no=receipt,
         )
-    t.update(_eng=eng, updated_at=returned or finished)
+    tk.update(_eng=eng, updated_at=returned or finished)
     if not confident:
         due = callback_due(UNCERTAIN_REPAIR, finished, now=finished, policy=w.policy)
-        w.callback(t, UNCERTAIN_REPAIR, due)
+        w.callback(tk, UNCERTAIN_REPAIR, due)
     return row
 
 
-def confirm_call(w: World, t: dict, start: datetime) -> None:
+def confirm_call(w: World, tk: dict, start: datetime) -> None:
     """The clerk's call confirming the appointment with the customer."""
-    when = t["created_at"] + timedelta(minutes=w.rng.randint(5, 40))
-    w.contact(t, when, "customer", "confirmed", f"已与用户确认上门时间 {start:%H:%M}")
+    when = tk["created_at"] + timedelta(minutes=w.rng.randint(5, 40))
+    w.contact(tk, when, "customer", "confirmed", f"已与用户确认上门时间 {start:%H:%M}")

@@ -71,6 +71,20 @@ StoredEvidence = Evidence | str
 """Evidence read back from storage: structured, or a sentence stored before evidence was data."""
 
 
+def N_(key: str, /) -> str:  # noqa: N802 - the gettext convention's name
+    """Marks a message id written in a domain table for a later `Evidence(...)`: returns `key`
+    unchanged. The domain imports no catalog, so it has this twin of `clerk_tui.i18n.N_`; the
+    id checks (`python -m clerk_tui.i18n extract`) find both by their name."""
+    return key
+
+
+def code_label(table: Mapping[str, str], code: str) -> EvidenceValue:
+    """The label of a stored `code` as evidence, from a table of literal ids (`{code: N_(id)}`);
+    the code itself, as plain text, when the table lacks it (a state added later)."""
+    key = table.get(code)
+    return Evidence(key) if key is not None else code
+
+
 def evidence_to_json(evidence: Iterable[StoredEvidence]) -> str:
     """The stored form of evidence (Flag.evidence): a JSON list, language-free, stable."""
     items = [e.to_json() if isinstance(e, Evidence) else e for e in evidence]

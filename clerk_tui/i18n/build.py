@@ -15,7 +15,7 @@ from clerk_tui.i18n import DOMAIN, LANGUAGES, LOCALE_DIR
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 """`clerk_tui/`, the code the extraction scans."""
 PYPROJECT = PACKAGE_DIR.parent / "pyproject.toml"
-DEFAULT_KEYWORDS = ("t", "tn:1,1", "N_")
+DEFAULT_KEYWORDS = ("t", "tn:1,1", "N_", "Evidence:1")
 """The keywords `[tool.babel.extract_messages]` of pyproject.toml names (used when the
 package runs without its pyproject.toml beside it)."""
 
@@ -101,49 +101,110 @@ def extracted() -> Iterator[tuple[str, int, str]]:
         yield filename, lineno, ids[0]
 
 
-MARKERS = ("t", "tn", "N_")
-"""The functions whose first argument is a message id."""
+MACHINERY = ("__init__.py", "__main__.py", "build.py", "evidence.py")
+"""The catalog's own modules, which pass ids through; its label tables (`labels.py`) are scanned."""
+MARKERS = ("t", "tn", "N_", "Evidence")
+"""The calls whose first argument is a message id: the catalog's `t`, `tn` and `N_`, the
+domain's own `N_` marker (`clerk_tui.domain.findings.N_`, same name) and `Evidence(id, ...)`."""
+
+
+PASSED = (ast.Name, ast.Attribute, ast.Subscript)
+"""An id argument of these shapes passes on an id written elsewhere (a variable, a field, a
+table lookup such as `KIND_LABEL[kind]` over `{code: N_("id")}`); any other non-literal (an
+f-string, `+`, a conditional, a call) assembles the id at run time."""
 
 
 @dataclass(frozen=True)
 class Use:
-    """One call of `t`, `tn` or `N_` in the code: its id when written literally, else None."""
+    """One call of `t`, `tn`, `N_` or `Evidence` in the code (its id when written literally,
+    else None), or a string built at run time that starts like a message id (`func` is then
+    "f-string" or "+")."""
 
     path: str
     line: int
     func: str
     key: str | None
     source: str
+    assembled: bool = False
+    """True when this assembles an id at run time (never for a literal or a passed-on id)."""
+
+
+def _marker(func: ast.expr) -> str | None:
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+        return func.attr if func.value.id == "i18n" else None
+    return None
+
+
+def _head(node: ast.expr) -> str | None:
+    """The literal text a string built at run time starts with (f"rec.kind.{k}", "rec." + k)."""
+    if isinstance(node, ast.JoinedStr) and node.values:
+        first = node.values[0]
+        if isinstance(first, ast.Constant) and isinstance(first.value, str):
+            return first.value
+        return None
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left = node.left
+        if isinstance(left, ast.Constant) and isinstance(left.value, str):
+            return left.value
+        return _head(left)
+    return None
+
+
+def id_prefixes() -> frozenset[str]:
+    """Every "a.b." (two parts or more) an id of the catalog starts with: the heads of ids
+    assembled outside a call. One part is too common a head ("import." also begins the audit
+    actions "import.tickets"), so `x = f"audit.{reason}"` goes unseen until `t(x)` is named."""
+    from clerk_tui.i18n import catalog
+
+    out: set[str] = set()
+    for key in catalog():
+        parts = key.split(".")
+        out.update(".".join(parts[:i]) + "." for i in range(2, len(parts)))
+    return frozenset(out)
 
 
 def uses(root: Path = PACKAGE_DIR) -> list[Use]:
-    """Every call of `t(...)`, `tn(...)` and `N_(...)` under `root`, found with `ast` (Babel's
-    own extractor also takes a variable named `t` indexed with a string for a call)."""
+    """Every call of `t(...)`, `tn(...)`, `N_(...)` and `Evidence(...)` under `root`, found with
+    `ast` (Babel's own extractor also takes a variable named `t` indexed with a string for a
+    call), and every f-string or `+` elsewhere whose text starts like a message id."""
+    prefixes = id_prefixes()
     found = []
     for path in sorted(root.rglob("*.py")):
-        if path.parent.name == "i18n" and path.parent.parent == PACKAGE_DIR:
+        if path.parent == PACKAGE_DIR / "i18n" and path.name in MACHINERY:
             continue
         rel = f"{root.name}/{path.relative_to(root).as_posix()}"
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        args: set[int] = set()
+        for node in ast.walk(tree):
             if not (isinstance(node, ast.Call) and node.args):
                 continue
-            func = node.func
-            name = (
-                func.id
-                if isinstance(func, ast.Name)
-                else func.attr
-                if isinstance(func, ast.Attribute)
-                and isinstance(func.value, ast.Name)
-                and func.value.id == "i18n"
-                else None
-            )
+            name = _marker(node.func)
             if name not in MARKERS:
                 continue
             arg = node.args[0]
-            literal = isinstance(arg, ast.Constant) and isinstance(arg.value, str)
-            found.append(
-                Use(rel, node.lineno, name, arg.value if literal else None, ast.unparse(arg))
+            args.add(id(arg))
+            key = (
+                arg.value if isinstance(arg, ast.Constant) and isinstance(arg.value, str) else None
             )
+            found.append(
+                Use(
+                    rel,
+                    node.lineno,
+                    name,
+                    key,
+                    ast.unparse(arg),
+                    assembled=key is None and not isinstance(arg, PASSED),
+                )
+            )
+        for node in ast.walk(tree):
+            if id(node) in args or not isinstance(node, (ast.JoinedStr, ast.BinOp)):
+                continue
+            head = _head(node)
+            if head and head in prefixes:
+                kind = "f-string" if isinstance(node, ast.JoinedStr) else "+"
+                found.append(Use(rel, node.lineno, kind, None, ast.unparse(node), assembled=True))
     return found
 
 
@@ -201,14 +262,17 @@ def _extract() -> int:
     with out.open("wb") as fp:
         write_po(fp, template, sort_output=True)
     unknown = [u for u in found if u.key is not None and u.key not in known]
-    assembled = [u for u in found if u.key is None]
+    assembled = [u for u in found if u.assembled]
+    passed = [u for u in found if u.key is None and not u.assembled]
     for u in unknown:
         print(f"{u.path}:{u.line}: unknown message id {u.key!r}")
     for u in assembled:
-        print(f"{u.path}:{u.line}: {u.func}() of an id assembled at run time: {u.source}")
+        what = f"{u.func}()" if u.func in MARKERS else f"an id built by {u.func}"
+        print(f"{u.path}:{u.line}: {what} assembled at run time: {u.source}")
     used = {u.key for u in found}
     print(
         f"wrote {out}: {len(used - {None})} ids written literally, {len(unknown)} unknown, "
-        f"{len(assembled)} calls assemble their id, {len(known - used)} ids never written literally"
+        f"{len(assembled)} ids assembled at run time, {len(passed)} calls pass on an id held "
+        f"elsewhere, {len(known - used)} ids never written literally"
     )
     return 1 if unknown else 0

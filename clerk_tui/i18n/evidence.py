@@ -9,24 +9,30 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from clerk_tui.domain.findings import Evidence, EvidenceValue, StoredEvidence
-from clerk_tui.i18n import catalog, get_lang, has, t
+from clerk_tui.i18n import get_lang, load
 
-_pairs: dict[str, tuple[str, str]] | None = None
+
+def _count(values: dict[str, object]) -> object:
+    """The number a plural message agrees with: its `n`, else its `count`, else its only whole
+    number (e.g. `days` of `val.repeat`)."""
+    for name in ("n", "count"):
+        if name in values:
+            return values[name]
+    whole = [v for v in values.values() if type(v) is int]
+    return whole[0] if len(whole) == 1 else None
 
 
 def _message(key: str, lang: str | None, values: dict[str, object]) -> str:
-    """The message `key` in `lang` (None: the session's language), formatted like `t`."""
-    if lang is None or lang == get_lang():
-        if not has(key):
-            return _unknown(key, values)
-        return t(key, **values)
-    global _pairs
-    if _pairs is None:
-        _pairs = catalog()
-    pair = _pairs.get(key)
-    if pair is None:
+    """The message `key` in `lang` (None: the session's language), formatted like `t` (a plural
+    message in the form for its count, as `tn` picks it)."""
+    catalog = load(get_lang() if lang is None else "en" if lang == "en" else "zh")
+    plural = catalog.is_plural(key)
+    count = _count(values) if plural else None
+    text = catalog.text(key, count)
+    if text is None:
         return _unknown(key, values)
-    text = pair[1] if lang == "en" else pair[0]
+    if plural and type(count) is int:
+        values = {"n": count, **values}
     return text.format(**values) if values else text
 
 

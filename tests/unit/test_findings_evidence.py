@@ -158,3 +158,37 @@ def test_the_domain_imports_no_message_catalog():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("evidence", "en", "zh"),
+    [
+        (
+            Evidence("rec.ev.card_count", {"n": 1}),
+            "1 card for this ticket",
+            "同一工单有 1 张监督卡",
+        ),
+        (
+            Evidence("rec.ev.card_count", {"n": 3}),
+            "3 cards for this ticket",
+            "同一工单有 3 张监督卡",
+        ),
+        (
+            Evidence("sch.ev.capacity", {"name": "A", "count": 1, "capacity": 4}),
+            "A has 1 visit that day, limit 4",
+            "A 当天 1 单，上限 4 单",
+        ),
+    ],
+)
+def test_a_plural_evidence_message_agrees_with_its_count_in_each_language(evidence, en, zh):
+    assert render(evidence, "en") == en
+    assert render(evidence, "zh") == zh
+
+
+def test_a_code_the_label_table_lacks_is_quoted_as_itself():
+    from clerk_tui.domain.findings import code_label
+    from clerk_tui.domain.reconcile.inputs import STATUS_LABEL
+
+    assert code_label(STATUS_LABEL, "closed") == Evidence("rec.status.closed")
+    assert code_label(STATUS_LABEL, "frozen") == "frozen"
+    assert render(Evidence("rec.ev.ticket_unserved", {"status": "frozen"}), "en").count("frozen")

@@ -10,11 +10,12 @@ from __future__ import annotations
 import bisect
 from datetime import datetime, timedelta
 
-from clerk_tui.domain.findings import Evidence, Finding
+from clerk_tui.domain.findings import Evidence, Finding, code_label
 from clerk_tui.domain.names import find_name, name_key, same_person
 from clerk_tui.domain.reconcile.inputs import (
     FAIRLY_SATISFIED,
     SATISFIED,
+    STATUS_LABEL,
     UNSERVED_STATES,
     CardInfo,
     DayData,
@@ -270,7 +271,7 @@ def find_card_for_unserved_ticket(data: DayData) -> list[Finding]:
         if v is None:
             continue
         if v.status in UNSERVED_STATES:
-            status = Evidence(f"rec.status.{v.status}")
+            status = code_label(STATUS_LABEL, v.status)
             evidence = Evidence("rec.ev.ticket_unserved", {"status": status})
         elif assigned_elsewhere(v, c):
             evidence = Evidence(

@@ -13,6 +13,7 @@ from clerk_tui.domain.cards.card import FAIRLY_SATISFIED as FAIRLY_SATISFIED
 from clerk_tui.domain.cards.card import SATISFIED as SATISFIED
 from clerk_tui.domain.cards.card import UNSATISFIED as UNSATISFIED
 from clerk_tui.domain.cards.card import SupervisionCard, WarrantySlip
+from clerk_tui.domain.findings import N_
 from clerk_tui.domain.names import name_key
 from clerk_tui.domain.policy import Policy
 
@@ -20,6 +21,25 @@ from clerk_tui.domain.policy import Policy
 VISITED_STATES = frozenset({"in_service", "completed", "pulled_back"})
 # Ticket states for which no visit should have taken place at all.
 UNSERVED_STATES = frozenset({"cancelled", "transferred", "consult_only"})
+STATUS_LABEL: dict[str, str] = {
+    "cancelled": N_("rec.status.cancelled"),
+    "closed": N_("rec.status.closed"),
+    "completed": N_("rec.status.completed"),
+    "consult_only": N_("rec.status.consult_only"),
+    "in_service": N_("rec.status.in_service"),
+    "pulled_back": N_("rec.status.pulled_back"),
+    "scheduled": N_("rec.status.scheduled"),
+    "transferred": N_("rec.status.transferred"),
+}
+"""A ticket status as reconciliation evidence names it (`code_label(STATUS_LABEL, status)`)."""
+CALLBACK_REASON_LABEL: dict[str, str] = {
+    "consult": N_("rec.reason.consult"),
+    "follow_up": N_("rec.reason.follow_up"),
+    "remedy": N_("rec.reason.remedy"),
+    "uncertain_repair": N_("rec.reason.uncertain_repair"),
+    "verification": N_("rec.reason.verification"),
+}
+"""Why a callback is due (回访原因), as evidence and the reconciliation report name it."""
 
 
 CardInfo = SupervisionCard

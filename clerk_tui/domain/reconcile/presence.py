@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from clerk_tui.domain.findings import Evidence, Finding
+from clerk_tui.domain.findings import Evidence, EvidenceValue, Finding, code_label
 from clerk_tui.domain.reconcile.inputs import (
+    STATUS_LABEL,
     UNSERVED_STATES,
     CardInfo,
     DayData,
@@ -14,9 +15,9 @@ from clerk_tui.domain.reconcile.inputs import (
 )
 
 
-def _status(status: str) -> Evidence:
-    """The status's label (a status the catalog does not know shows as its code)."""
-    return Evidence(f"rec.status.{status}")
+def _status(status: str) -> EvidenceValue:
+    """The status's label (a status the table does not know shows as its code)."""
+    return code_label(STATUS_LABEL, status)
 
 
 def find_missing_card(data: DayData, now: datetime) -> list[Finding]:

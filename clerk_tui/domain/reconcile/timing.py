@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from clerk_tui.domain.findings import Evidence, Finding
+from clerk_tui.domain.findings import Evidence, Finding, code_label
 from clerk_tui.domain.reconcile.inputs import (
+    CALLBACK_REASON_LABEL,
     FAIRLY_SATISFIED,
     SATISFIED,
     UNSATISFIED,
@@ -68,8 +69,10 @@ def find_late_no_call_ahead(data: DayData) -> list[Finding]:
         late = _lateness(data, c)
         if late is None or late <= 0 or c.called_ahead is True:
             continue
-        said = Evidence(
-            "rec.ev.called_ahead_no" if c.called_ahead is False else "rec.ev.called_ahead_blank"
+        said = (
+            Evidence("rec.ev.called_ahead_no")
+            if c.called_ahead is False
+            else Evidence("rec.ev.called_ahead_blank")
         )
         out.append(
             Finding(
@@ -117,8 +120,8 @@ def find_callback_overdue(data: DayData, now: datetime) -> list[Finding]:
         late = overdue_minutes(cb.due_at, now)
         if late == 0 or cb.due_at is None or _done(cb):
             continue
-        # the reason's label; a reason the catalog does not know shows as its code
-        reason: str | Evidence = Evidence(f"rec.reason.{cb.reason}") if cb.reason else "-"
+        # the reason's label; a reason the table does not know shows as its code
+        reason = code_label(CALLBACK_REASON_LABEL, cb.reason) if cb.reason else "-"
         out.append(
             Finding(
                 "callback_overdue",

@@ -153,7 +153,7 @@ def _reasons(plan: DayPlan, visit: Visit, c: _Candidate) -> tuple[Evidence, ...]
         if shift == 0:
             out.append(Evidence("sch.why.same_time"))
         else:
-            direction = Evidence("sch.why.later" if shift > 0 else "sch.why.earlier")
+            direction = Evidence("sch.why.later") if shift > 0 else Evidence("sch.why.earlier")
             out.append(Evidence("sch.why.shift", {"minutes": abs(shift), "direction": direction}))
     unknown = Evidence("sch.district_unknown")
     origin = c.prev.district if c.prev is not None else eng.base_district

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
 
-from clerk_tui.domain.findings import Evidence
+from clerk_tui.domain.findings import N_, Evidence
 from clerk_tui.domain.policy import Policy
 
 LatenessResponse = Literal["none", "apology", "apology_and_gift", "manager_visit"]
@@ -22,6 +22,15 @@ FAILED_VISIT_REASONS = (
     "power_cut",  # 用户家临时停电 [H 三.3(5)]
     "product_elsewhere",  # 报修产品不在此处 [H 三.3(4)]
 )
+FAILED_VISIT_MESSAGE: dict[str, str] = {
+    "customer_out": N_("sch.fail.customer_out"),
+    "customer_busy": N_("sch.fail.customer_busy"),
+    "refused_entry": N_("sch.fail.refused_entry"),
+    "doubts_engineer": N_("sch.fail.doubts_engineer"),
+    "power_cut": N_("sch.fail.power_cut"),
+    "product_elsewhere": N_("sch.fail.product_elsewhere"),
+}
+"""What follows a failed visit, by its reason (`FailedVisitAction.describe`)."""
 _MANAGER_VISITS = frozenset({"refused_entry", "doubts_engineer"})
 
 
@@ -50,7 +59,9 @@ def describe_lateness(late_minutes: int, response: LatenessResponse) -> Evidence
         return Evidence("sch.late.none")
     if response == "manager_visit":
         return Evidence("sch.late.manager_visit")
-    return Evidence(f"sch.late.{response}", {"minutes": late_minutes})
+    if response == "apology":
+        return Evidence("sch.late.apology", {"minutes": late_minutes})
+    return Evidence("sch.late.apology_and_gift", {"minutes": late_minutes})
 
 
 @dataclass(frozen=True)
@@ -64,7 +75,7 @@ class FailedVisitAction:
 
     def describe(self) -> Evidence:
         """The action as one message (rendered by the caller, in its reader's language)."""
-        return Evidence(f"sch.fail.{self.reason}")
+        return Evidence(FAILED_VISIT_MESSAGE[self.reason])
 
 
 def failed_visit_action(reason: str) -> FailedVisitAction:

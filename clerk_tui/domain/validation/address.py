@@ -7,8 +7,18 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-# The parts an address can lack, in the order they are reported (labels: val.addr.<part>).
+from clerk_tui.domain.findings import N_
+
+# The parts an address can lack, in the order they are reported.
 ADDRESS_PARTS = ("district", "street", "number", "building", "room")
+ADDRESS_PART_LABEL: dict[str, str] = {
+    "district": N_("val.addr.district"),
+    "street": N_("val.addr.street"),
+    "number": N_("val.addr.number"),
+    "building": N_("val.addr.building"),
+    "room": N_("val.addr.room"),
+}
+"""The message id naming each part of ADDRESS_PARTS."""
 
 _NUM = r"[0-9零〇一二三四五六七八九十百两]+"
 _HAN = r"[\u4e00-\u9fff]"

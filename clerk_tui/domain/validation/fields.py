@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from clerk_tui.domain.findings import Evidence, Finding
-from clerk_tui.domain.validation.address import missing_address_parts
-from clerk_tui.domain.validation.phone import check_phone
+from clerk_tui.domain.findings import N_, Evidence, Finding
+from clerk_tui.domain.validation.address import ADDRESS_PART_LABEL, missing_address_parts
+from clerk_tui.domain.validation.phone import PHONE_MESSAGE, check_phone
 from clerk_tui.domain.validation.ticket_info import TicketInfo, ValidationContext
 
 ELLIPSIS = "..."  # the end of clipped text (the same in every language)
@@ -35,6 +35,16 @@ MISSING_FIELD_SEVERITY: dict[str, str] = {
     "symptom": "medium",
     "requested_window": "medium",
 }
+FIELD_LABEL: dict[str, str] = {
+    "customer_name": N_("val.field.customer_name"),
+    "phone": N_("val.field.phone"),
+    "address": N_("val.field.address"),
+    "product_model": N_("val.field.product_model"),
+    "purchase_date": N_("val.field.purchase_date"),
+    "symptom": N_("val.field.symptom"),
+    "requested_window": N_("val.field.requested_window"),
+}
+"""The message id naming each ticket field a finding can point at."""
 # What the customer must have told us, by service type [H 一.1].
 _ALL_FIELDS = tuple(MISSING_FIELD_SEVERITY)
 REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
@@ -91,7 +101,7 @@ def check_missing_fields(ticket: TicketInfo, ctx: ValidationContext) -> list[Fin
             ticket,
             "missing_field",
             name,
-            Evidence("val.missing", {"field": Evidence(f"val.field.{name}")}),
+            Evidence("val.missing", {"field": Evidence(FIELD_LABEL[name])}),
             severity=MISSING_FIELD_SEVERITY[name],
         )
         for name in required
@@ -111,7 +121,7 @@ def check_phone_valid(ticket: TicketInfo, ctx: ValidationContext) -> list[Findin
             ticket,
             "invalid_phone",
             "phone",
-            Evidence(f"val.phone.{checked.reason}", {"phone": _clip(ticket.phone)}),
+            Evidence(PHONE_MESSAGE[checked.reason], {"phone": _clip(ticket.phone)}),
         )
     ]
 
@@ -123,7 +133,7 @@ def check_address_complete(ticket: TicketInfo, ctx: ValidationContext) -> list[F
     missing = missing_address_parts(ticket.address, ctx.districts)
     if not missing:
         return []
-    parts = tuple(Evidence(f"val.addr.{part}") for part in missing)  # a list, shown "、"-joined
+    parts = tuple(Evidence(ADDRESS_PART_LABEL[part]) for part in missing)  # a list, shown "、"-joined
     evidence = Evidence(
         "val.address.incomplete", {"address": _clip(ticket.address), "parts": parts}
     )

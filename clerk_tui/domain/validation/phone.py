@@ -10,18 +10,21 @@ from functools import lru_cache
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneMetadata, PhoneNumberFormat, PhoneNumberType
 
+from clerk_tui.domain.findings import N_
+
 REGION = "CN"
 
-# Why a number is refused; each has a message `val.phone.<reason>` in the catalog.
-PHONE_REASONS = (
-    "empty",
-    "not_a_number",
-    "mobile_wrong_length",
-    "missing_area_code",
-    "too_short",
-    "too_long",
-    "invalid_number",
-)
+PHONE_MESSAGE: dict[str, str] = {
+    "empty": N_("val.phone.empty"),
+    "not_a_number": N_("val.phone.not_a_number"),
+    "mobile_wrong_length": N_("val.phone.mobile_wrong_length"),
+    "missing_area_code": N_("val.phone.missing_area_code"),
+    "too_short": N_("val.phone.too_short"),
+    "too_long": N_("val.phone.too_long"),
+    "invalid_number": N_("val.phone.invalid_number"),
+}
+"""Why a number is refused, with the message that says so (its value: `phone`, the number)."""
+PHONE_REASONS = tuple(PHONE_MESSAGE)
 
 _EXTENSION = re.compile(r"\s*(?:转|轉|分机|分機)\s*(\d+)\s*$")
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—−.·()（）/]+")

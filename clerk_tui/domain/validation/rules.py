@@ -172,8 +172,11 @@ def check_part_stock(ticket: TicketInfo, ctx: ValidationContext) -> list[Finding
     """[H 一.2(1)] 如果有可能无此备件,则马上领用或申请备件: a needed part not known to be in stock."""
     if not ticket.part_needed.strip() or ticket.part_in_stock:
         return []
-    key = "val.part.out_of_stock" if ticket.part_in_stock is False else "val.part.stock_unknown"
-    evidence = Evidence(key, {"part": _clip(ticket.part_needed)})
+    part = {"part": _clip(ticket.part_needed)}
+    if ticket.part_in_stock is False:
+        evidence = Evidence("val.part.out_of_stock", part)
+    else:
+        evidence = Evidence("val.part.stock_unknown", part)
     return [
         _finding(ticket, "part_unavailable", "part_needed", evidence, next_step="requisition_part")
     ]

@@ -20,6 +20,16 @@ from pathlib import Path
 from rich.cells import cell_len
 
 from clerk_tui.i18n import t
+from clerk_tui.i18n.labels import (
+    CALLBACK_REASON,
+    DAY_STATE,
+    DAY_SUMMARY,
+    FLAG_KIND,
+    FLAG_SEVERITY,
+    FLAG_STATUS,
+    VALUE_ADD_COLUMN,
+    label,
+)
 
 FORMATS = (".xlsx", ".csv", ".json")
 _UNSIGNED = ("generated_at", "checksum")
@@ -47,22 +57,17 @@ def _yn(value) -> str:
     return t("ru.yes") if value else t("ru.no")
 
 
-def _label(prefix: str, code: str) -> str:
-    text = t(f"{prefix}.{code}")
-    return code if text.startswith(prefix) else text
-
-
 def sections(report: dict, *, evidence_sep: str = "\n") -> list[tuple[str, list[str], list[list]]]:
     """(title, headers, rows) of every part, headers and codes in the interface language."""
     summary = report.get("summary", {})
     facts = [
         [t("ru.rep.outlet"), report["outlet"]],
         [t("ru.rep.date"), report["date"]],
-        [t("ru.rep.state"), _label("ru.state", report.get("state", ""))],
+        [t("ru.rep.state"), label(DAY_STATE, report.get("state", ""))],
         [t("ru.rep.signed_by"), report.get("signed_off_by", "")],
         [t("ru.rep.signed_at"), report.get("signed_off_at", "")],
-        *([_label("ru.sum", k), v] for k, v in summary.items() if not isinstance(v, dict)),
-        *([_label("rec.kind", k), v] for k, v in summary.get("by_kind", {}).items()),
+        *([label(DAY_SUMMARY, k), v] for k, v in summary.items() if not isinstance(v, dict)),
+        *([label(FLAG_KIND, k), v] for k, v in summary.get("by_kind", {}).items()),
     ]
     if "value_add" not in report:
         facts.append([t("ru.rep.valueadd_absent"), t("ru.rep.valueadd_missing")])
@@ -73,28 +78,28 @@ def sections(report: dict, *, evidence_sep: str = "\n") -> list[tuple[str, list[
     out = [(t("ru.rep.sheet.summary"), [t("ru.rep.item"), t("ru.rep.value")], facts)]
     out.append((
         t("ru.rep.sheet.engineers"),
-        [t(k) for k in ("ru.col.engineer_id", "ru.col.engineer", "ru.col.tickets", "ru.col.cards",
-                        "ru.col.satisfied", "ru.col.flags")],
+        [t("ru.col.engineer_id"), t("ru.col.engineer"), t("ru.col.tickets"), t("ru.col.cards"),
+         t("ru.col.satisfied"), t("ru.col.flags")],
         [[e["engineer_id"], e.get("name", ""), e["tickets"], e["cards_returned"], e["satisfied"],
           e["flags"]] for e in report.get("engineers", [])],
     ))  # fmt: skip
     out.append((
         t("ru.rep.sheet.flags"),
-        [t(k) for k in ("ru.col.ticket_no", "ru.col.engineer_id", "ru.col.engineer", "ru.col.kind",
-                        "ru.col.kind_code", "ru.col.severity", "ru.col.evidence", "ru.col.status",
-                        "ru.col.reason", "ru.col.decided_by", "ru.col.decided_at")],
+        [t("ru.col.ticket_no"), t("ru.col.engineer_id"), t("ru.col.engineer"), t("ru.col.kind"),
+         t("ru.col.kind_code"), t("ru.col.severity"), t("ru.col.evidence"), t("ru.col.status"),
+         t("ru.col.reason"), t("ru.col.decided_by"), t("ru.col.decided_at")],
         [[f["ticket_no"], f.get("engineer_id", ""), f.get("engineer_name", ""),
-          _label("rec.kind", f["kind"]), f["kind"], _label("ru.sev", f["severity"]),
-          evidence_sep.join(f.get("evidence", [])), _label("ru.status", f["status"]),
+          label(FLAG_KIND, f["kind"]), f["kind"], label(FLAG_SEVERITY, f["severity"]),
+          evidence_sep.join(f.get("evidence", [])), label(FLAG_STATUS, f["status"]),
           f.get("reason", ""), f.get("decided_by", ""), f.get("decided_at", "")]
          for f in report.get("flags", [])],
     ))  # fmt: skip
     out.append((
         t("ru.rep.sheet.callbacks"),
-        [t(k) for k in ("ru.col.ticket_no", "ru.col.cb_reason", "ru.col.due_at", "ru.col.called_at",
-                        "ru.col.reached", "ru.col.cb_satisfied", "ru.col.signed", "ru.col.came",
-                        "ru.col.done_at", "ru.col.notes")],
-        [[c["ticket_no"], _label("rec.reason", c["reason"]), c.get("due_at", ""),
+        [t("ru.col.ticket_no"), t("ru.col.cb_reason"), t("ru.col.due_at"), t("ru.col.called_at"),
+         t("ru.col.reached"), t("ru.col.cb_satisfied"), t("ru.col.signed"), t("ru.col.came"),
+         t("ru.col.done_at"), t("ru.col.notes")],
+        [[c["ticket_no"], label(CALLBACK_REASON, c["reason"]), c.get("due_at", ""),
           c.get("called_at", ""), _yn(c.get("reached")), _yn(c.get("satisfied")),
           _yn(c.get("customer_signed")), _yn(c.get("engineer_came")), c.get("done_at", ""),
           c.get("notes", "")] for c in report.get("callbacks", [])],
@@ -103,7 +108,7 @@ def sections(report: dict, *, evidence_sep: str = "\n") -> list[tuple[str, list[
         items = report["value_add"]
         keys = list(VALUE_ADD_KEYS)
         keys += sorted({k for item in items for k in item} - set(keys))
-        out.append((t("ru.rep.sheet.valueadd"), [_label("ru.va", k) for k in keys],
+        out.append((t("ru.rep.sheet.valueadd"), [label(VALUE_ADD_COLUMN, k) for k in keys],
                     [[item.get(k, "") for k in keys] for item in items]))  # fmt: skip
     return out
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 
-from clerk_tui.i18n import t
+from clerk_tui.i18n import t, tn
 from clerk_tui.io.imports.types import RowRefused
 
 TEXT_LIMIT = 32767  # Excel's own cell limit: the cap for unbounded (TEXT) columns
@@ -113,7 +113,7 @@ class Cells:
                 )
         cap = limit or TEXT_LIMIT
         if len(s) > cap:
-            raise RowRefused(col, t("import.too_long", field=col, length=len(s), limit=cap))
+            raise RowRefused(col, tn("import.too_long", len(s), field=col, length=len(s), limit=cap))
         return s
 
     def key(self, col: str, limit: int | None = None) -> str:

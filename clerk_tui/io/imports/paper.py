@@ -20,7 +20,7 @@ from clerk_tui.domain.cards import FieldError, SupervisionCard, stored_card, sto
 from clerk_tui.domain.cards import parse_card as card_parser
 from clerk_tui.domain.cards import parse_slip as slip_parser
 from clerk_tui.domain.cards.parse import CARD_FIELDS, SLIP_FIELDS
-from clerk_tui.i18n import t
+from clerk_tui.i18n import t, tn
 from clerk_tui.io.imports.bulk import insert_rows, select_in
 from clerk_tui.io.imports.cells import Cells, show, stringify
 from clerk_tui.io.imports.columns import COLUMNS, OPTIONAL
@@ -59,6 +59,11 @@ def refusal(error: FieldError) -> RowRefused:
     for moment in ("end", "start"):
         if moment in values:
             values[moment] = stringify(values[moment])
+    if error.code == "too_long":  # a count of characters: the plural form
+        length = int(str(values.pop("length")))
+        return RowRefused(
+            error.field, tn("import.too_long", length, field=error.field, length=length, **values)
+        )
     return RowRefused(error.field, t(_REASONS[error.code], field=error.field, **values))
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from sqlalchemy import Connection, insert, select, update
 
 from clerk_tui.db.models import Engineer, FeeItem, ProductModel
-from clerk_tui.i18n import t
+from clerk_tui.i18n import t, tn
 from clerk_tui.io.imports.cells import TEXT_LIMIT, Cells, check_order, stringify
 from clerk_tui.io.imports.lookup import Outlets, limits, table_of
 from clerk_tui.io.imports.types import ImportReport, RowRefused
@@ -93,7 +93,7 @@ def import_products(conn: Connection, rows: Rows, report: ImportReport) -> None:
             if len(cat) > cat_cap:
                 raise RowRefused(
                     "category",
-                    t("import.too_long", field="category", length=len(cat), limit=cat_cap),
+                    tn("import.too_long", len(cat), field="category", length=len(cat), limit=cat_cap),
                 )
             values = {
                 "category": cat or None,
@@ -128,7 +128,7 @@ def import_fees(conn: Connection, rows: Rows, report: ImportReport) -> None:
             if len(cat) > cat_cap:
                 raise RowRefused(
                     "category",
-                    t("import.too_long", field="category", length=len(cat), limit=cat_cap),
+                    tn("import.too_long", len(cat), field="category", length=len(cat), limit=cat_cap),
                 )
             values = {
                 "category": cat or None,
@@ -160,7 +160,7 @@ def import_engineers(conn: Connection, rows: Rows, report: ImportReport) -> None
             if len(skills) > skills_cap:
                 raise RowRefused(
                     "skills",
-                    t("import.too_long", field="skills", length=len(skills), limit=skills_cap),
+                    tn("import.too_long", len(skills), field="skills", length=len(skills), limit=skills_cap),
                 )
             start, end = c.hhmm("work_start"), c.hhmm("work_end")
             check_order("work_start", start, "work_end", end, need_start=False)

@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass, field
 
 from clerk_tui.domain.validation.phone import check_phone
-from clerk_tui.i18n import t
+from clerk_tui.i18n import t, tn
+from clerk_tui.i18n.labels import PHONE_PROBLEM
 
 FIELDS = (
     "code",
@@ -71,7 +72,7 @@ def store_phone(raw: str) -> tuple[str, str]:
     """(the number as stored, '') when valid, else ('', the reason as a sentence)."""
     checked = check_phone(raw)
     if not checked.valid:
-        return "", t(f"val.phone.{checked.reason}", phone=raw.strip())
+        return "", t(PHONE_PROBLEM[checked.reason], phone=raw.strip())
     # Mainland numbers as dialled there (13812345678, 053288881234); others in E.164.
     number = checked.national.replace(" ", "") if checked.e164.startswith("+86") else checked.e164
     return (f"{number}转{checked.extension}" if checked.extension else number), ""
@@ -93,7 +94,7 @@ def check_field(
         if not text:
             return None, t("ad.err.name_empty")
         if len(text) > 50:
-            return None, t("ad.err.too_long", n=50)
+            return None, tn("ad.err.too_long", 50)
         return text, ""
     if name == "phone":
         number, error = store_phone(form.phone)
@@ -124,7 +125,7 @@ def check_field(
         return district, ""
     if name == "certificate_no":
         cert = form.certificate_no.strip()
-        return (cert, "") if len(cert) <= 50 else (None, t("ad.err.too_long", n=50))
+        return (cert, "") if len(cert) <= 50 else (None, tn("ad.err.too_long", 50))
     if name == "daily_capacity":
         raw = form.daily_capacity.strip()
         if not raw:

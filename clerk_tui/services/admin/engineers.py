@@ -14,7 +14,8 @@ from sqlalchemy import delete, func, select, union
 from sqlmodel import col
 
 from clerk_tui.db.models import Appointment, Engineer, EngineerLeave, ProductModel, TravelTime
-from clerk_tui.i18n import t
+from clerk_tui.i18n import t, tn
+from clerk_tui.i18n.labels import ENGINEER_FIELD, label
 from clerk_tui.services import audit
 from clerk_tui.services.admin.engineer_form import FIELDS, EngineerForm, check_engineer
 from clerk_tui.services.admin.users import AdminError, confirm_supervisor, require_supervisor
@@ -167,7 +168,7 @@ def update_engineer(
         current = _values(engineer)
         moved = [n for n in FIELDS if n in seen and current[n] != seen[n]]
         if moved:
-            names = "、".join(t(f"ad.eng.f.{n}") for n in moved)
+            names = "、".join(label(ENGINEER_FIELD, n) for n in moved)
             raise AdminError(t("ad.err.engineer_changed", fields=names))
         if values["code"] != engineer.code:
             taken = s.execute(
@@ -211,7 +212,7 @@ def _days(first: date, last: date) -> list[date]:
         raise AdminError(t("ad.err.leave_order"), "last")
     count = (last - first).days + 1
     if count > MAX_LEAVE_DAYS:
-        raise AdminError(t("ad.err.leave_long", n=MAX_LEAVE_DAYS), "last")
+        raise AdminError(tn("ad.err.leave_long", MAX_LEAVE_DAYS), "last")
     return [first + timedelta(days=i) for i in range(count)]
 
 
@@ -223,7 +224,7 @@ def add_leave(
     days = _days(first, last)
     reason = " ".join(reason.split())
     if len(reason) > 200:
-        raise AdminError(t("ad.err.too_long", n=200), "reason")
+        raise AdminError(tn("ad.err.too_long", 200), "reason")
     with db.session() as s:
         confirm_supervisor(s, actor)
         engineer = _get(s, engineer_id)

@@ -72,8 +72,7 @@ def _number(text: str, f: PolicyField) -> tuple[float | None, str]:
         value = None
     bounds = {"low": _show(f.low), "high": _show(f.high)}
     if value is None or (f.whole and not value.is_integer()):
-        key = "ad.err.pol_whole" if f.whole else "ad.err.pol_number"
-        return None, t(key, **bounds)
+        return None, t("ad.err.pol_whole", **bounds) if f.whole else t("ad.err.pol_number", **bounds)
     if not f.low <= value <= f.high:
         return None, t("ad.err.pol_range", **bounds)
     return (int(value) if f.whole else value), ""

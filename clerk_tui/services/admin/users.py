@@ -14,6 +14,7 @@ from sqlmodel import select
 
 from clerk_tui.db.models import User
 from clerk_tui.i18n import t
+from clerk_tui.i18n.labels import AUTH_ERROR, label
 from clerk_tui.services import audit
 from clerk_tui.services.auth.passwords import AuthError, CurrentUser, hash_password, insert_user
 from clerk_tui.services.database import Database
@@ -107,7 +108,7 @@ def add_user(
                 outlet_id=outlet_id if outlet_id is not None else actor.outlet_id,
             )
         except AuthError as exc:
-            raise AdminError(t(f"ui.auth.{exc}"), AUTH_FIELD.get(str(exc), "")) from None
+            raise AdminError(label(AUTH_ERROR, str(exc)), AUTH_FIELD.get(str(exc), "")) from None
         audit.record(s, user=who, action="user_add", entity="user", entity_id=user.id,
                      after=_snapshot(user))
         assert user.id is not None

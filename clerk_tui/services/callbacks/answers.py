@@ -144,7 +144,9 @@ def _verdict(cb: Callback) -> str:
 
 
 def _yn_evidence(value: bool | None) -> EvidenceValue:
-    return "-" if value is None else Evidence("cb.v.yes" if value else "cb.v.no")
+    if value is None:
+        return "-"
+    return Evidence("cb.v.yes") if value else Evidence("cb.v.no")
 
 
 def _said(cb: Callback) -> Evidence:
@@ -179,7 +181,7 @@ def _flags(
         return
     lines = [
         _said(cb),
-        Evidence("cb.ev.contradicts" if verdict == "contradicts" else "cb.ev.confirms"),
+        Evidence("cb.ev.contradicts") if verdict == "contradicts" else Evidence("cb.ev.confirms"),
     ]
     flags = s.exec(
         select(Flag).where(

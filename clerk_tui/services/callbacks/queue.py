@@ -10,7 +10,7 @@ from sqlmodel import col, select
 
 from clerk_tui.db.models import Callback, Engineer, SupervisionCard, Ticket
 from clerk_tui.domain.reconcile.timing import overdue_minutes
-from clerk_tui.i18n import catalog
+from clerk_tui.i18n import N_, catalog
 from clerk_tui.services.callbacks.data import REASON_ALIASES
 from clerk_tui.services.database import Database, key_of
 
@@ -52,7 +52,7 @@ class QueueRow:
 
 def attempts_in(notes: str) -> int:
     """Unanswered attempts noted on a callback (the note says so in either language)."""
-    markers = catalog().get("cb.note.not_reached", ())
+    markers = catalog().get(N_("cb.note.not_reached"), ())
     return sum(1 for line in notes.splitlines() if any(m in line for m in markers))
 
 

@@ -20,6 +20,7 @@ from clerk_tui.domain.callbacks.due import CONSULT, callback_due
 from clerk_tui.domain.policy import Policy
 from clerk_tui.domain.states import TransitionRefused, check_transition
 from clerk_tui.i18n import t
+from clerk_tui.i18n.labels import TICKET_STATE, label
 from clerk_tui.services import audit
 from clerk_tui.services.daylock import ensure_ticket_workable
 from clerk_tui.services.intake.checks import load_reference, status_for, stored_findings
@@ -96,7 +97,7 @@ def _move(s: Session, ticket: Ticket, target: str, seen: int, now: datetime) -> 
         check_transition(ticket.status, target)
     except TransitionRefused:
         raise ConsultRefused(
-            t("in.consult.bad_state", no=ticket.ticket_no, state=t(f"tk.state.{ticket.status}"))
+            t("in.consult.bad_state", no=ticket.ticket_no, state=label(TICKET_STATE, ticket.status))
         ) from None
     done = s.execute(
         update(Ticket)

@@ -21,7 +21,8 @@ from clerk_tui.db.models import BusinessDay, Callback, Engineer, Flag, Ticket, U
 from clerk_tui.domain.callbacks.due import REMEDY, callback_due
 from clerk_tui.domain.callbacks.sampling import CallbackDue
 from clerk_tui.domain.reconcile.forgery import FORGERY_KINDS
-from clerk_tui.i18n import t
+from clerk_tui.i18n import t, tn
+from clerk_tui.i18n.labels import FLAG_KIND, label
 from clerk_tui.services import audit
 from clerk_tui.services.database import Database, key_of
 from clerk_tui.services.daylock import LOCKED_STATES, ensure_day_open
@@ -75,7 +76,7 @@ def _check(user: Actor, reason: str | None = None) -> str:
     if not reason:
         raise EodRefused(t("ru.err.reason"))
     if len(reason) > REASON_MAX:
-        raise EodRefused(t("ru.err.reason_long", n=REASON_MAX))
+        raise EodRefused(tn("ru.err.reason_long", REASON_MAX))
     return reason
 
 
@@ -126,7 +127,7 @@ def _book_remedy(s: Session, flag: Flag, now: datetime) -> bool:
             ticket_no=flag.ticket_no,
             reason=REMEDY,
             due_at=callback_due(REMEDY, datetime.combine(flag.business_date, time()), now=now),
-            notes=t("ru.remedy.note", kind=t(f"rec.kind.{flag.kind}")),
+            notes=t("ru.remedy.note", kind=label(FLAG_KIND, flag.kind)),
             row_hash=key,
         )
     )
@@ -209,7 +210,7 @@ def sign_off(db: Database, outlet_id: int, day: date, *, user: Actor, now: datet
             raise EodRefused(t("ru.err.already_signed", day=day.isoformat()))
         n = _open_flags(s, outlet_id, day)
         if n:
-            raise EodRefused(t("ru.err.open_flags", n=n, day=day.isoformat()))
+            raise EodRefused(tn("ru.err.open_flags", n, day=day.isoformat()))
         before = {"state": row.state}
         row.state, row.signed_off_by, row.signed_off_at = "signed_off", user.id, now
         s.add(row)

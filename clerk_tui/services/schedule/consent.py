@@ -15,6 +15,7 @@ from sqlmodel import Session
 from clerk_tui.db.models import Appointment, Ticket
 from clerk_tui.domain.states import TransitionRefused, check_transition
 from clerk_tui.i18n import t
+from clerk_tui.i18n.labels import CONTACT_HOW, label
 from clerk_tui.services import audit
 from clerk_tui.services.database import Database
 from clerk_tui.services.schedule.actions import (
@@ -67,7 +68,7 @@ def record_answer(
         note = t(
             "sc.note.answer",
             who=who,
-            how=t(f"sc.how.{answer.how}"),
+            how=label(CONTACT_HOW, answer.how),
             at=answer.at.strftime("%Y-%m-%d %H:%M"),
             note=answer.note.strip() or "-",
         )

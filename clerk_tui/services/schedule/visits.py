@@ -102,7 +102,7 @@ def record_call_ahead(
         text = t(
             "sc.note.call_ahead",
             what=render(describe_lateness(late, result.offered)),
-            answer=t("sc.answer.accepted" if accepted else "sc.answer.refused"),
+            answer=t("sc.answer.accepted") if accepted else t("sc.answer.refused"),
             note=note.strip() or "-",
         )
         _contact(s, tk, actor, now, "customer", outcome, text)

@@ -8,6 +8,17 @@ from datetime import datetime
 from clerk_tui.domain.findings import evidence_from_json
 from clerk_tui.i18n import t
 from clerk_tui.i18n.evidence import render_all
+from clerk_tui.i18n.labels import (
+    TIMELINE_APPOINTMENT,
+    TIMELINE_CALLBACK_REASON,
+    TIMELINE_FLAG_STATUS,
+    TIMELINE_OUTCOME,
+    TIMELINE_PARTY,
+    TIMELINE_SERVICE,
+    TIMELINE_SEVERITY,
+    TIMELINE_SOURCE,
+    label,
+)
 
 
 @dataclass(frozen=True)
@@ -26,13 +37,6 @@ def _yn(value: bool | None) -> str:
     return t("tickets.tl.yes") if value else t("tickets.tl.no")
 
 
-def _label(group: str, value: str) -> str:
-    """The interface word for a stored code (e.g. source 'center'), or the code itself."""
-    key = f"tickets.tl.{group}.{value}"
-    word = t(key)
-    return value if word == key else word
-
-
 def _when(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value else ""
 
@@ -43,7 +47,7 @@ def _money(fen: int) -> str:
 
 def _pairs(*items: tuple[str, str]) -> tuple[tuple[str, str], ...]:
     """Label/value pairs, leaving out the empty values."""
-    return tuple((t(label), value) for label, value in items if value not in ("", None))
+    return tuple((name, value) for name, value in items if value not in ("", None))
 
 
 def _created(tk, owner: str) -> TimelineEntry:
@@ -52,14 +56,14 @@ def _created(tk, owner: str) -> TimelineEntry:
         kind="created",
         summary=t(
             "tickets.tl.created",
-            source=_label("source", tk.source),
-            service=_label("service", tk.service_type),
+            source=label(TIMELINE_SOURCE, tk.source),
+            service=label(TIMELINE_SERVICE, tk.service_type),
         ),
         details=_pairs(
-            ("tickets.tl.owner", owner),
-            ("tickets.tl.symptom", tk.symptom),
+            (t("tickets.tl.owner"), owner),
+            (t("tickets.tl.symptom"), tk.symptom),
             (
-                "tickets.tl.requested",
+                t("tickets.tl.requested"),
                 f"{_when(tk.requested_start)} - {_when(tk.requested_end)}"
                 if tk.requested_start or tk.requested_end
                 else "",
@@ -75,10 +79,12 @@ def _contact(row) -> TimelineEntry:
         kind="contact",
         summary=t(
             "tickets.tl.contact",
-            party=_label("party", c.party),
-            outcome=_label("outcome", c.outcome) if c.outcome else "-",
+            party=label(TIMELINE_PARTY, c.party),
+            outcome=label(TIMELINE_OUTCOME, c.outcome) if c.outcome else "-",
         ),
-        details=_pairs(("tickets.tl.by", display or username or ""), ("tickets.tl.note", c.note)),
+        details=_pairs(
+            (t("tickets.tl.by"), display or username or ""), (t("tickets.tl.note"), c.note)
+        ),
     )
 
 
@@ -92,11 +98,11 @@ def _appointment(row) -> TimelineEntry:
             engineer=engineer or "-",
             start=_when(a.start),
             end=a.end.strftime("%H:%M") if a.end else "",
-            status=_label("appt", a.status),
+            status=label(TIMELINE_APPOINTMENT, a.status),
         ),
         details=_pairs(
-            ("tickets.tl.late", "" if a.late_minutes is None else str(a.late_minutes)),
-            ("tickets.tl.outcome", _label("outcome", a.outcome)),
+            (t("tickets.tl.late"), "" if a.late_minutes is None else str(a.late_minutes)),
+            (t("tickets.tl.outcome"), label(TIMELINE_OUTCOME, a.outcome)),
         ),
     )
 
@@ -108,16 +114,16 @@ def _card(c) -> TimelineEntry:
         kind="card",
         summary=t("tickets.tl.card", satisfaction=c.satisfaction or "-", signer=signer),
         details=_pairs(
-            ("tickets.tl.engineer", c.engineer_code),
-            ("tickets.tl.arrived", _when(c.arrived_at)),
-            ("tickets.tl.finished", _when(c.finished_at)),
-            ("tickets.tl.signed_at", _when(c.signed_at)),
-            ("tickets.tl.relation", c.signer_relation),
-            ("tickets.tl.signature", _yn(c.signature_present)),
-            ("tickets.tl.fee", _money(c.fee_charged_fen) if c.fee_charged_fen else ""),
-            ("tickets.tl.fee_items", c.fee_items),
-            ("tickets.tl.receipt", c.receipt_no),
-            ("tickets.tl.note", c.notes),
+            (t("tickets.tl.engineer"), c.engineer_code),
+            (t("tickets.tl.arrived"), _when(c.arrived_at)),
+            (t("tickets.tl.finished"), _when(c.finished_at)),
+            (t("tickets.tl.signed_at"), _when(c.signed_at)),
+            (t("tickets.tl.relation"), c.signer_relation),
+            (t("tickets.tl.signature"), _yn(c.signature_present)),
+            (t("tickets.tl.fee"), _money(c.fee_charged_fen) if c.fee_charged_fen else ""),
+            (t("tickets.tl.fee_items"), c.fee_items),
+            (t("tickets.tl.receipt"), c.receipt_no),
+            (t("tickets.tl.note"), c.notes),
         ),
     )
 
@@ -128,11 +134,11 @@ def _slip(w) -> TimelineEntry:
         kind="slip",
         summary=t("tickets.tl.slip", cause=w.fault_cause or "-"),
         details=_pairs(
-            ("tickets.tl.engineer", w.engineer_code),
-            ("tickets.tl.action", w.repair_action),
-            ("tickets.tl.parts", w.parts),
-            ("tickets.tl.fee", _money(w.fee_charged_fen) if w.fee_charged_fen else ""),
-            ("tickets.tl.receipt", w.receipt_no),
+            (t("tickets.tl.engineer"), w.engineer_code),
+            (t("tickets.tl.action"), w.repair_action),
+            (t("tickets.tl.parts"), w.parts),
+            (t("tickets.tl.fee"), _money(w.fee_charged_fen) if w.fee_charged_fen else ""),
+            (t("tickets.tl.receipt"), w.receipt_no),
         ),
     )
 
@@ -149,10 +155,16 @@ def _callback(c) -> TimelineEntry:
         kind="callback",
         summary=summary,
         details=_pairs(
-            ("tickets.tl.reason", _label("cbreason", c.reason)),
-            ("tickets.tl.signed_self", "" if c.customer_signed is None else _yn(c.customer_signed)),
-            ("tickets.tl.engineer_came", "" if c.engineer_came is None else _yn(c.engineer_came)),
-            ("tickets.tl.note", c.notes),
+            (t("tickets.tl.reason"), label(TIMELINE_CALLBACK_REASON, c.reason)),
+            (
+                t("tickets.tl.signed_self"),
+                "" if c.customer_signed is None else _yn(c.customer_signed),
+            ),
+            (
+                t("tickets.tl.engineer_came"),
+                "" if c.engineer_came is None else _yn(c.engineer_came),
+            ),
+            (t("tickets.tl.note"), c.notes),
         ),
     )
 
@@ -165,13 +177,13 @@ def _flag(f) -> TimelineEntry:
         summary=t(
             "tickets.tl.flag",
             kind=f.kind,
-            severity=_label("sev", f.severity),
-            status=_label("flag", f.status),
+            severity=label(TIMELINE_SEVERITY, f.severity),
+            status=label(TIMELINE_FLAG_STATUS, f.status),
         ),
         details=_pairs(
-            ("tickets.tl.day", f.business_date.isoformat()),
-            ("tickets.tl.evidence", evidence),
-            ("tickets.tl.decision_reason", f.reason),
+            (t("tickets.tl.day"), f.business_date.isoformat()),
+            (t("tickets.tl.evidence"), evidence),
+            (t("tickets.tl.decision_reason"), f.reason),
         ),
     )
 

@@ -16,7 +16,7 @@ from sqlmodel import Session, col
 from clerk_tui.db.models import ProductModel, Ticket
 from clerk_tui.domain.states import check_transition
 from clerk_tui.domain.validation.rules import warranty_of
-from clerk_tui.i18n import t
+from clerk_tui.i18n import t, tn
 from clerk_tui.services import audit
 from clerk_tui.services.database import Database, key_of
 from clerk_tui.services.daylock import ensure_ticket_workable
@@ -69,7 +69,7 @@ def _new_values(s: Session, tk: Ticket, field: str, value: str | tuple[str, str]
     if field in TEXT_FIELDS:
         limit = limit_of(field)
         if limit is not None and len(str(value)) > limit:
-            raise FixRefused(t("vq.err.too_long", field=field_label(field), n=limit))
+            raise FixRefused(tn("vq.err.too_long", limit, field=field_label(field)))
         values: dict[str, Any] = {field: clean(str(value))}
         if field == "product_model":
             model = ctx.model(str(value))

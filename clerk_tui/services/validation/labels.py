@@ -2,38 +2,46 @@
 
 from __future__ import annotations
 
-from clerk_tui.i18n import has, t
-
-
-def _label(key: str, fallback: str) -> str:
-    return t(key) if has(key) else fallback
+from clerk_tui.i18n.labels import (
+    VALIDATION_EXTRA_FIELD,
+    VALIDATION_FIELD,
+    VALIDATION_KIND,
+    VALIDATION_OUTCOME,
+    VALIDATION_PARTY,
+    VALIDATION_SEVERITY,
+    VALIDATION_STEP,
+    VALUE_ADD_TAG,
+    label,
+)
 
 
 def kind_label(kind: str) -> str:
-    return _label(f"vq.kind.{kind}", kind)
+    return label(VALIDATION_KIND, kind)
 
 
 def field_label(field: str) -> str:
     if not field:
         return ""
-    return _label(f"val.field.{field}", _label(f"vq.field.{field}", field))
+    if field in VALIDATION_FIELD:
+        return label(VALIDATION_FIELD, field)
+    return label(VALIDATION_EXTRA_FIELD, field)
 
 
 def step_label(step: str) -> str:
-    return _label(f"vq.step.{step}", step) if step else ""
+    return label(VALIDATION_STEP, step) if step else ""
 
 
 def severity_label(severity: str) -> str:
-    return _label(f"vq.sev.{severity}", severity) if severity else ""
+    return label(VALIDATION_SEVERITY, severity) if severity else ""
 
 
 def party_label(party: str) -> str:
-    return _label(f"vq.party.{party}", party)
+    return label(VALIDATION_PARTY, party)
 
 
 def outcome_label(outcome: str) -> str:
-    return _label(f"vq.outcome.{outcome}", outcome) if outcome else ""
+    return label(VALIDATION_OUTCOME, outcome) if outcome else ""
 
 
 def tag_label(tag: str) -> str:
-    return _label(f"vq.va.tag.{tag}", tag)
+    return label(VALUE_ADD_TAG, tag)

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlmodel import col
 
 from clerk_tui.db.models import VALUE_ADD_TAGS, Ticket, User, ValueAddFinding
-from clerk_tui.i18n import t
+from clerk_tui.i18n import t, tn
 from clerk_tui.services import audit
 from clerk_tui.services.database import Database
 
@@ -65,7 +65,7 @@ def add_finding(
     if not text.strip():
         raise ValueAddRefused(t("vq.va.err.empty"))
     if len(text) > MAX_TEXT:
-        raise ValueAddRefused(t("vq.va.err.long", n=MAX_TEXT))
+        raise ValueAddRefused(tn("vq.va.err.long", MAX_TEXT))
     with db.session() as s:
         ticket_no = s.scalar(select(col(Ticket.ticket_no)).where(col(Ticket.id) == ticket_id))
         if ticket_no is None:
