@@ -11,9 +11,13 @@ rebuilds the `.mo` files after a `.po` changes (a test fails while one is stale)
 
 from __future__ import annotations
 
-import io
 import os
 from gettext import GNUTranslations
+
+TYPE_CHECKING = False  # not typing's: start-up does not import typing
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
 
 DOMAIN = "clerk"
 LANGUAGES = ("zh", "en")
@@ -25,7 +29,12 @@ _lang = "zh"
 class Catalog(GNUTranslations):
     """One language's compiled catalog, with the lookups `t` and `tn` need."""
 
-    def _parse(self, fp: io.BufferedIOBase) -> None:
+    # What GNUTranslations sets while parsing (private in typeshed, documented in gettext.py).
+    _info: dict[str, str]
+    _catalog: dict[str | tuple[str, int], str]
+    plural: Callable[[int], int]
+
+    def _parse(self, fp: Any) -> None:  # typeshed types it with a private reader protocol
         super()._parse(fp)
         forms = self._info.get("plural-forms", "nplurals=2;")
         nplurals = int(forms.split(";", 1)[0].split("=", 1)[1])

@@ -38,9 +38,14 @@ REASON_MAX = 500
 
 
 class Actor(Protocol):
-    id: int | None
-    username: str
-    role: str
+    """Who decides: the logged-in user (read-only here)."""
+
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def username(self) -> str: ...
+    @property
+    def role(self) -> str: ...
 
 
 class EodRefused(Exception):

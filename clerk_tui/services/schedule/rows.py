@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 
 from clerk_tui.domain.findings import Finding
 from clerk_tui.domain.schedule.dayplan import DayPlan
+from clerk_tui.domain.schedule.lateness import LatenessResponse
 
 OPEN = "planned"  # the only appointment state a clerk can still move
 
@@ -70,7 +71,7 @@ class Reminder:
     start: datetime
     due: datetime
     late_minutes: int
-    response: str  # lateness_response: apology / apology_and_gift
+    response: LatenessResponse  # lateness_response: apology / apology_and_gift
 
 
 @dataclass(frozen=True)

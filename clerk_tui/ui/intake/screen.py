@@ -24,7 +24,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Select, Static
 from textual.worker import get_current_worker
 
-from clerk_tui.domain.findings import Finding
+from clerk_tui.domain.findings import Evidence, Finding
 from clerk_tui.domain.validation.phone import check_phone, phone_key
 from clerk_tui.domain.validation.rules import ValidationContext
 from clerk_tui.i18n import t
@@ -93,7 +93,7 @@ class IntakeScreen(ClerkScreen):
         self._saving = False
         self._timer: Timer | None = None
         self._wanted_key = ""
-        self._consult_shown: tuple[str, ...] = ()
+        self._consult_shown: tuple[Evidence, ...] = ()
 
     def _today(self) -> date:
         return self.app.today

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from clerk_tui.db.models import VALUE_ADD_TAGS
 from clerk_tui.domain.findings import Finding
 from clerk_tui.i18n import t
@@ -85,7 +87,7 @@ def _check_fix(field: str):
 def _current(c: CheckedTicket, field: str) -> str:
     value = getattr(c.info, field, "")
     if field == "purchase_date":
-        return value.isoformat() if value else ""
+        return value.isoformat() if isinstance(value, date) else str(value or "")
     return "" if value is None else str(value)
 
 
