@@ -9,8 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Integer, and_, column, false, func, or_, select, table, text, union_all
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    SQLColumnExpression,
+    and_,
+    column,
+    false,
+    func,
+    or_,
+    select,
+    table,
+    text,
+    union_all,
+)
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
@@ -37,7 +51,7 @@ MAX_TRIGRAMS = 8
 
 _fts = table("ticket_fts", column("rowid", Integer))
 
-LIST_COLUMNS = (
+LIST_COLUMNS: tuple[SQLColumnExpression[Any], ...] = (
     col(Ticket.id),
     col(Ticket.ticket_no),
     col(Ticket.status),
@@ -51,7 +65,12 @@ LIST_COLUMNS = (
     col(Ticket.created_at),
     col(Ticket.business_date),
 )
-SEARCHED = (Ticket.ticket_no, Ticket.customer_name, Ticket.phone, Ticket.address)
+SEARCHED = (
+    col(Ticket.ticket_no),
+    col(Ticket.customer_name),
+    col(Ticket.phone),
+    col(Ticket.address),
+)
 
 
 def like_pattern(value: str) -> str:
@@ -74,23 +93,27 @@ def trigram_query(value: str) -> str:
     return " AND ".join('"' + g.replace('"', '""') + '"' for g in grams)
 
 
-def _filters(*, engineer_id: int | None, source: str | None, business_date: date | None) -> list:
-    conds = []
+def _filters(
+    *, engineer_id: int | None, source: str | None, business_date: date | None
+) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = []
     if engineer_id is not None:
-        conds.append(Ticket.engineer_id == engineer_id)
+        conds.append(col(Ticket.engineer_id) == engineer_id)
     if source:
-        conds.append(Ticket.source == source)
+        conds.append(col(Ticket.source) == source)
     if business_date is not None:
-        conds.append(Ticket.business_date == business_date)
+        conds.append(col(Ticket.business_date) == business_date)
     return conds
 
 
-def _contains_any(variants: Sequence[str], *, ilike: bool) -> object:
+def _contains_any(variants: Sequence[str], *, ilike: bool) -> ColumnElement[bool]:
     terms = []
     for v in variants:
         pat = like_pattern(v)
         for searched in SEARCHED:
-            terms.append(searched.ilike(pat, escape="\\") if ilike else searched.like(pat, escape="\\"))
+            terms.append(
+                searched.ilike(pat, escape="\\") if ilike else searched.like(pat, escape="\\")
+            )
     return or_(*terms)
 
 
@@ -115,8 +138,8 @@ def ticket_page(
     variants = [v for v in search if v]
     sqlite = s.get_bind().dialect.name == "sqlite"
     use_fts = bool(sqlite and variants and all(len(v) >= 3 for v in variants))
-    key = _fts.c.rowid if use_fts else Ticket.id
-    conds: list = _filters(engineer_id=engineer_id, source=source, business_date=business_date)
+    key = _fts.c.rowid if use_fts else col(Ticket.id)
+    conds = _filters(engineer_id=engineer_id, source=source, business_date=business_date)
     if variants:
         contains = _contains_any(variants, ilike=not sqlite)
         if sqlite and not use_fts:
@@ -125,7 +148,9 @@ def ticket_page(
             floor = (s.execute(select(func.max(Ticket.id))).scalar() or 0) - SHORT_WINDOW
             contains = and_(col(Ticket.id) > floor, contains)
             exact = list(
-                s.execute(select(col(Ticket.id)).where(col(Ticket.ticket_no).in_(variants))).scalars()
+                s.execute(
+                    select(col(Ticket.id)).where(col(Ticket.ticket_no).in_(variants))
+                ).scalars()
             )
             # A short query may be a whole name (张伟): find that customer's tickets of any age.
             named = select(col(Customer.id)).where(col(Customer.name).in_(variants))
@@ -170,7 +195,7 @@ def ticket_page(
         stmt = stmt.select_from(Ticket)
     if statuses:
         conds.append(col(Ticket.status).in_(list(statuses)))
-    stmt = stmt.outerjoin(Engineer, Engineer.id == Ticket.engineer_id).where(*conds)
+    stmt = stmt.outerjoin(Engineer, col(Engineer.id) == col(Ticket.engineer_id)).where(*conds)
     return list(s.execute(stmt.order_by(order).limit(limit)).all())
 
 
@@ -196,9 +221,15 @@ def ticket_with_names(s: Session, *, ticket_id: int):
     """(Ticket, engineer name, engineer code, owner display name, product category) or None."""
     owner = aliased(User)
     stmt = (
-        select(Ticket, col(Engineer.name), col(Engineer.code), owner.display_name, owner.username)
+        select(
+            Ticket,
+            col(Engineer.name),
+            col(Engineer.code),
+            col(owner.display_name),
+            col(owner.username),
+        )
         .outerjoin(Engineer, col(Engineer.id) == col(Ticket.engineer_id))
-        .outerjoin(owner, owner.id == col(Ticket.owner_id))
+        .outerjoin(owner, col(owner.id) == col(Ticket.owner_id))
         .where(col(Ticket.id) == ticket_id)
     )
     row = s.execute(stmt).first()
@@ -212,17 +243,23 @@ def ticket_with_names(s: Session, *, ticket_id: int):
         ).scalar()
     if category is None and ticket.product_model:
         category = s.execute(
-            select(col(ProductModel.category)).where(col(ProductModel.model) == ticket.product_model)
+            select(col(ProductModel.category)).where(
+                col(ProductModel.model) == ticket.product_model
+            )
         ).scalar()
     return ticket, row[1], row[2], row[3] or row[4], category
 
 
 def ticket_history(s: Session, *, ticket_id: int, ticket_no: str) -> dict[str, list]:
     """Everything that happened to one ticket, by kind (rows with the names they need)."""
-    by_ticket = or_(col(SupervisionCard.ticket_id) == ticket_id, col(SupervisionCard.ticket_no) == ticket_no)
-    slip_by = or_(col(WarrantySlip.ticket_id) == ticket_id, col(WarrantySlip.ticket_no) == ticket_no)
+    by_ticket = or_(
+        col(SupervisionCard.ticket_id) == ticket_id, col(SupervisionCard.ticket_no) == ticket_no
+    )
+    slip_by = or_(
+        col(WarrantySlip.ticket_id) == ticket_id, col(WarrantySlip.ticket_no) == ticket_no
+    )
     cb_by = or_(col(Callback.ticket_id) == ticket_id, col(Callback.ticket_no) == ticket_no)
-    flag_by = Flag.ticket_no == ticket_no if ticket_no else false()
+    flag_by = col(Flag.ticket_no) == ticket_no if ticket_no else false()
     return {
         "contact": list(
             s.execute(

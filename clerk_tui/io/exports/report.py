@@ -160,7 +160,7 @@ def _json(report: dict) -> bytes:
     return (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _atomic(path: Path, write: Callable[[Path], None]) -> None:
+def _atomic(path: Path, write: Callable[[Path], object]) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent)
     os.close(fd)
     try:

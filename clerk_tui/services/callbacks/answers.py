@@ -194,7 +194,7 @@ def _flags(
         if not _open_day(s, states, flag.outlet_id, flag.business_date):
             continue
         evidence: list[StoredEvidence] = list(evidence_from_json(flag.evidence))
-        new = [x for x in lines if x not in evidence]
+        new: list[StoredEvidence] = [x for x in lines if x not in evidence]
         if not new:
             continue
         before = {"evidence": _as_json(evidence)}

@@ -68,7 +68,8 @@ def _existing_keys(s: Session, keys: list[str]) -> set[str]:
     found: set[str] = set()
     for i in range(0, len(keys), 500):
         chunk = keys[i : i + 500]
-        found |= set(s.exec(select(Callback.row_hash).where(col(Callback.row_hash).in_(chunk))))
+        q = select(col(Callback.row_hash)).where(col(Callback.row_hash).in_(chunk))
+        found |= {h for h in s.exec(q) if h is not None}  # IN never matches NULL
     return found
 
 

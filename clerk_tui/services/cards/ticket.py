@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from clerk_tui.db.models import (
     Appointment,
@@ -90,13 +90,17 @@ class CardContext:
 def _appointment(s: Session, ticket_id: int, day: date) -> Appointment | None:
     """The visit: a live appointment on `day`, else the latest live one, else the latest at all."""
     rows = s.exec(
-        select(Appointment).where(Appointment.ticket_id == ticket_id).order_by(Appointment.start)
+        select(Appointment)
+        .where(col(Appointment.ticket_id) == ticket_id)
+        .order_by(col(Appointment.start))
     ).all()
     live = [a for a in rows if a.status not in INACTIVE_APPOINTMENTS]
     on_day = [a for a in live if a.start.date() == day]
     if on_day:
         return on_day[-1]
-    return (live or rows or [None])[-1]
+    if live:
+        return live[-1]
+    return rows[-1] if rows else None
 
 
 def _ticket(s: Session, tk: Ticket, day: date) -> TicketForCard:
@@ -147,7 +151,7 @@ def load_ticket_for_card(
         tk = s.exec(select(Ticket).where(Ticket.ticket_no == no)).first()
         ticket = _ticket(s, tk, day) if tk is not None else None
         outlet = ticket.outlet_id if ticket and ticket.outlet_id else outlet_id
-        query = select(Engineer).order_by(Engineer.code)
+        query = select(Engineer).order_by(col(Engineer.code))
         if outlet is not None:
             query = query.where(Engineer.outlet_id == outlet)
         engineers = tuple(EngineerInfo(e.code, e.name) for e in s.exec(query).all())
@@ -156,7 +160,7 @@ def load_ticket_for_card(
             for c in s.exec(
                 select(SupervisionCard)
                 .where(SupervisionCard.ticket_no == no)
-                .order_by(SupervisionCard.id)
+                .order_by(col(SupervisionCard.id))
             ).all()
         )
         fees = _fees(s)

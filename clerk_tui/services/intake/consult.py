@@ -48,6 +48,7 @@ def record_consultation(
     s: Session, ticket: Ticket, *, user, note: str, now: datetime, policy: Policy
 ) -> datetime:
     """Log the consultation and book its callback (the ticket's status is set by the caller)."""
+    assert ticket.id is not None  # loaded from the database
     due = callback_due(CONSULT, now, now=now, policy=policy)
     s.add(
         Contact(
@@ -70,6 +71,7 @@ def record_consultation(
 
 def record_refusal(s: Session, ticket: Ticket, *, user, now: datetime, note: str = "") -> None:
     """Log that the customer refused the consultation and wants the visit."""
+    assert ticket.id is not None  # loaded from the database
     s.add(
         Contact(
             ticket_id=ticket.id,
@@ -99,7 +101,7 @@ def _move(s: Session, ticket: Ticket, target: str, seen: int, now: datetime) -> 
         raise ConsultRefused(
             t("in.consult.bad_state", no=ticket.ticket_no, state=label(TICKET_STATE, ticket.status))
         ) from None
-    done = s.execute(
+    done = s.exec(
         update(Ticket)
         .where(col(Ticket.id) == ticket.id, col(Ticket.version) == seen)
         .values(status=target, version=col(Ticket.version) + 1, updated_at=now)
@@ -134,7 +136,7 @@ def start_consultation(
             after={"status": ticket.status, "callback_due": due, "note": outcome_note.strip()},
             at=now,
         )
-        return ConsultResult(ticket.id, ticket.ticket_no, ticket.status, due)
+        return ConsultResult(ticket_id, ticket.ticket_no, ticket.status, due)
 
 
 def refuse_consultation(
@@ -175,4 +177,4 @@ def refuse_consultation(
             after={"status": ticket.status},
             at=now,
         )
-        return ConsultResult(ticket.id, ticket.ticket_no, ticket.status)
+        return ConsultResult(ticket_id, ticket.ticket_no, ticket.status)

@@ -72,7 +72,7 @@ def outlets_for(db: Database, code: str | None = None) -> list[OutletRef]:
     with db.read() as s:
         q = select(col(Outlet.id), col(Outlet.code)).order_by(col(Outlet.code))
         if code:
-            q = q.where(Outlet.code == code)
+            q = q.where(col(Outlet.code) == code)
         rows = [OutletRef(i, c) for i, c in s.execute(q)]
     if not rows:
         raise UnknownOutlet(t("ru.err.outlet", code=code) if code else t("ru.err.no_outlet"))
@@ -83,7 +83,9 @@ def outlet_of_user(db: Database, outlet_id: int | None) -> OutletRef:
     """The user's outlet, else the first outlet of the database."""
     with db.read() as s:
         if outlet_id is not None:
-            row = s.execute(select(col(Outlet.id), col(Outlet.code)).where(col(Outlet.id) == outlet_id)).first()
+            row = s.execute(
+                select(col(Outlet.id), col(Outlet.code)).where(col(Outlet.id) == outlet_id)
+            ).first()
             if row is not None:
                 return OutletRef(row[0], row[1])
     return outlets_for(db)[0]
@@ -111,7 +113,7 @@ def reconcile(
         data = load_days(s, day, outlets, policy=policy, fees=fees,
                          unattributed_to=_single_outlet(db))  # fmt: skip
     results = {o.id: reconcile_day(data[o.id], now) for o in outlets}
-    codes = {c for r in results.values() for f in r.flags if (c := f.engineer_id)}
+    codes = {f.engineer_id for r in results.values() for f in r.flags if f.engineer_id}
     with db.session() as s:
         engineer_ids = {
             code: eid

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Insert, Table, bindparam, inspect, select, update
 from sqlalchemy.orm import Session
-from sqlmodel import col
+from sqlmodel import SQLModel, col
 
 from clerk_tui.db.models import BusinessDay, Flag
 from clerk_tui.domain.findings import evidence_to_json
@@ -46,14 +46,24 @@ class StoreCounts:
         }
 
 
-def _insert(s: Session, table, conflict: list[str]):
-    """INSERT that skips rows whose unique key another terminal stored meanwhile."""
+def _table(model: type[SQLModel]) -> Table:
+    """The Table a `table=True` model is mapped to (typed, unlike `model.__table__`)."""
+    table = inspect(model).local_table
+    assert isinstance(table, Table)
+    return table
+
+
+def _insert(s: Session, model: type[SQLModel], conflict: list[str]) -> Insert:
+    """INSERT into `model`'s table that skips rows whose unique key another terminal stored meanwhile."""
+    table = _table(model)
     dialect = s.get_bind().dialect.name
     if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(table).on_conflict_do_nothing(index_elements=conflict)
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table).on_conflict_do_nothing(index_elements=conflict)
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(table).on_conflict_do_nothing(index_elements=conflict)
 
 
 def day_states(s: Session, day: date, outlet_ids: list[int]) -> dict[int, str]:
@@ -70,7 +80,7 @@ def mark_reconciled(s: Session, day: date, states: dict[int, str], outlet_ids: l
     missing = [oid for oid in outlet_ids if oid not in states]
     if missing:
         s.execute(
-            _insert(s, BusinessDay.__table__, ["outlet_id", "day"]),
+            _insert(s, BusinessDay, ["outlet_id", "day"]),
             [{"outlet_id": oid, "day": day, "state": "reconciled", "reopen_reason": ""}
              for oid in missing],
         )  # fmt: skip
@@ -103,9 +113,14 @@ def store_flags(
         return counts, {}
     existing: dict[str, tuple] = {}
     for row in s.execute(
-        select(col(Flag.id), col(Flag.key), col(Flag.status), col(Flag.severity), col(Flag.evidence), col(Flag.outlet_id)).where(
-            col(Flag.business_date) == day, col(Flag.outlet_id).in_(list(results))
-        )
+        select(
+            col(Flag.id),
+            col(Flag.key),
+            col(Flag.status),
+            col(Flag.severity),
+            col(Flag.evidence),
+            col(Flag.outlet_id),
+        ).where(col(Flag.business_date) == day, col(Flag.outlet_id).in_(list(results)))
     ):
         existing[row[1]] = tuple(row)
     statuses = {key: row[2] for key, row in existing.items()}
@@ -153,9 +168,9 @@ def store_flags(
             if old[5] in counts:
                 counts[old[5]].resolved += 1
     if inserts:
-        s.execute(_insert(s, Flag.__table__, ["key"]), inserts)
+        s.execute(_insert(s, Flag, ["key"]), inserts)
     if updates:
-        table = Flag.__table__
+        table = _table(Flag)
         s.execute(
             update(table)
             .where(table.c.id == bindparam("_id"))

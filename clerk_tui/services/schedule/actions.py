@@ -108,7 +108,11 @@ def _ticket(s: Session, ticket_id: int) -> Ticket:
 
 def _ticket_by_no(s: Session, ticket_no: str) -> Ticket:
     no = ticket_no.strip()
-    tk = s.execute(select(Ticket).where(col(Ticket.ticket_no) == no)).scalars().first() if no else None
+    tk = (
+        s.execute(select(Ticket).where(col(Ticket.ticket_no) == no)).scalars().first()
+        if no
+        else None
+    )
     if tk is None:
         raise ScheduleError(t("sc.err.unknown_ticket", no=ticket_no))
     return tk
@@ -143,7 +147,7 @@ def _bump(s: Session, appt: Appointment, seen_version: int, **values) -> None:
         .values(version=col(Appointment.version) + 1, **values)
         .execution_options(synchronize_session=False)
     )
-    if s.execute(stmt).rowcount != 1:
+    if s.exec(stmt).rowcount != 1:
         raise StaleAppointment(t("sc.err.stale"))
 
 
@@ -154,13 +158,14 @@ def _touch_ticket(s: Session, tk: Ticket, now: datetime, **values) -> None:
         .values(version=col(Ticket.version) + 1, updated_at=now, **values)
         .execution_options(synchronize_session=False)
     )
-    if s.execute(stmt).rowcount != 1:
+    if s.exec(stmt).rowcount != 1:
         raise StaleAppointment(t("sc.err.stale_ticket", no=tk.ticket_no))
 
 
 def _contact(
     s: Session, tk: Ticket, actor: Actor, at: datetime, party: str, outcome: str, note: str
 ) -> None:
+    assert tk.id is not None  # loaded from the database
     s.add(
         Contact(ticket_id=tk.id, at=at, user_id=actor.id, party=party, outcome=outcome, note=note)
     )
@@ -209,11 +214,14 @@ def assign(
     check_not_past(start, now)
     with db.session() as s:
         tk = _ticket_by_no(s, ticket_no)
+        assert tk.id is not None  # loaded from the database
         ensure_day_open(s, outlet_id=tk.outlet_id, day=start.date())
         if tk.status != "ready":
             raise ScheduleError(t("sc.err.not_waiting", no=tk.ticket_no))
         booked = s.execute(
-            select(col(Appointment.id)).where(col(Appointment.ticket_id) == tk.id, col(Appointment.status) == OPEN)
+            select(col(Appointment.id)).where(
+                col(Appointment.ticket_id) == tk.id, col(Appointment.status) == OPEN
+            )
         ).first()
         if booked is not None:
             raise ScheduleError(t("sc.err.already_booked", no=tk.ticket_no))
@@ -277,6 +285,7 @@ def move(
             _contact(s, tk, actor, now, "engineer", "reassigned", note)
             new_id, kind = appt.id, "reassigned"
         else:
+            assert tk.id is not None  # loaded from the database
             if not reschedule_allowed(consent_state(s, tk.id)):
                 raise ScheduleError(t("sc.err.no_consent", no=tk.ticket_no))
             _bump(s, appt, seen_version, status="moved")

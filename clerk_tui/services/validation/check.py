@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlmodel import Session, col
 
 from clerk_tui.db.models import Contact, Engineer, FindingWaiver, ProductModel, Ticket, TravelTime
@@ -39,26 +39,26 @@ CONSULT_REFUSED = "consult_refused"
 visit goes ahead, so the misuse hint is settled [H 一.3(3)]."""
 
 _TICKET_COLUMNS = (
-    Ticket.id,
-    Ticket.ticket_no,
-    Ticket.outlet_id,
-    Ticket.business_date,
-    Ticket.version,
-    Ticket.customer_name,
-    Ticket.phone,
-    Ticket.address,
-    Ticket.product_model,
-    Ticket.serial_no,
-    Ticket.purchase_date,
-    Ticket.symptom,
-    Ticket.requested_start,
-    Ticket.requested_end,
-    Ticket.service_type,
-    Ticket.status,
-    Ticket.created_at,
-    Ticket.source,
-    Ticket.part_needed,
-    Ticket.part_in_stock,
+    col(Ticket.id),
+    col(Ticket.ticket_no),
+    col(Ticket.outlet_id),
+    col(Ticket.business_date),
+    col(Ticket.version),
+    col(Ticket.customer_name),
+    col(Ticket.phone),
+    col(Ticket.address),
+    col(Ticket.product_model),
+    col(Ticket.serial_no),
+    col(Ticket.purchase_date),
+    col(Ticket.symptom),
+    col(Ticket.requested_start),
+    col(Ticket.requested_end),
+    col(Ticket.service_type),
+    col(Ticket.status),
+    col(Ticket.created_at),
+    col(Ticket.source),
+    col(Ticket.part_needed),
+    col(Ticket.part_in_stock),
 )
 
 
@@ -151,13 +151,18 @@ def load_context(db: Database, today: date) -> ValidationContext:
 # ---- the open tickets and what the rules need about them -------------------------------
 
 
-def _filter(*, day: date | None, ticket_ids: Sequence[int] | None, open_only: bool = True):
-    conds = []
+def _filter(
+    *, day: date | None, ticket_ids: Sequence[int] | None, open_only: bool = True
+) -> ColumnElement[bool]:
+    conds: list[ColumnElement[bool]] = []
     if open_only:
         conds.append(col(Ticket.status).in_(OPEN))
     if day is not None:
         start = datetime.combine(day, time.min)
-        conds += [Ticket.created_at >= start, Ticket.created_at < start + timedelta(days=1)]
+        conds += [
+            col(Ticket.created_at) >= start,
+            col(Ticket.created_at) < start + timedelta(days=1),
+        ]
     if ticket_ids is not None:
         conds.append(col(Ticket.id).in_(list(ticket_ids)))
     return and_(*conds)
@@ -193,9 +198,12 @@ def _contact_facts(s: Session, subq) -> _Facts:
 
 def _waivers(s: Session, subq) -> set[tuple[int, str, str, str]]:
     q = select(
-        col(FindingWaiver.ticket_id), col(FindingWaiver.kind), col(FindingWaiver.field), col(FindingWaiver.subject)
+        col(FindingWaiver.ticket_id),
+        col(FindingWaiver.kind),
+        col(FindingWaiver.field),
+        col(FindingWaiver.subject),
     ).where(col(FindingWaiver.ticket_id).in_(subq))
-    return {tuple(r) for r in s.connection().execute(q)}
+    return {(t, kind, field, subject) for t, kind, field, subject in s.connection().execute(q)}
 
 
 def _info(r, dispatcher_checked: bool) -> TicketInfo:
@@ -230,7 +238,9 @@ def check_in_session(
 ) -> list[CheckedTicket]:
     """Validate the open tickets (of `day`, or these ids) inside an existing session."""
     where = _filter(day=day, ticket_ids=ticket_ids, open_only=open_only)
-    rows = s.connection().execute(select(*_TICKET_COLUMNS).where(where).order_by(col(Ticket.id))).all()
+    rows = (
+        s.connection().execute(select(*_TICKET_COLUMNS).where(where).order_by(col(Ticket.id))).all()
+    )
     if not rows:
         return []
     subq = select(col(Ticket.id)).where(where).scalar_subquery()
