@@ -18,8 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from clerk_tui.domain import fees, warranty  # noqa: E402
+from clerk_tui.domain import warranty  # noqa: E402
 from clerk_tui.domain.callbacks import due, sampling  # noqa: E402
+from clerk_tui.domain.reconcile import fees  # noqa: E402
 from clerk_tui.domain.reconcile import rules as reconcile_rules  # noqa: E402
 from clerk_tui.domain.schedule import consent, lateness  # noqa: E402
 from clerk_tui.domain.schedule import rules as schedule_rules  # noqa: E402

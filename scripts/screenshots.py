@@ -12,8 +12,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from clerk_tui.config import Settings
-from clerk_tui.services.database import open_database
 from clerk_tui.demo.build import build_demo
+from clerk_tui.services.database import open_database
 from clerk_tui.ui import nav
 from clerk_tui.ui.app import build_app
 

@@ -34,13 +34,13 @@ if TYPE_CHECKING:
 
 
 def _screens_provider():
-    from clerk_tui.ui.common.palette import ScreensProvider
+    from clerk_tui.ui.palette import ScreensProvider
 
     return ScreensProvider
 
 
 def _ticket_search_provider():
-    from clerk_tui.ui.common.palette import TicketSearchProvider
+    from clerk_tui.ui.palette import TicketSearchProvider
 
     return TicketSearchProvider
 
@@ -211,7 +211,7 @@ class ClerkApp(DeskApp):
         self.push_screen(TicketDetailScreen(ticket_id))
 
     def action_command_palette(self) -> None:
-        from clerk_tui.ui.common.palette import ClerkPalette
+        from clerk_tui.ui.palette import ClerkPalette
 
         if self.use_command_palette and not isinstance(self.screen, ClerkPalette):
             self.push_screen(ClerkPalette())

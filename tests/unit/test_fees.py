@@ -7,7 +7,7 @@ from datetime import date
 
 from reconcile_builders import card, day, summary, visit
 
-from clerk_tui.domain.fees import fee_check, find_fee_without_receipt, find_overcharge
+from clerk_tui.domain.reconcile.fees import fee_check, find_fee_without_receipt, find_overcharge
 from clerk_tui.domain.reconcile.inputs import FeeStandard, FeeVersion
 from clerk_tui.i18n.evidence import render_all
 

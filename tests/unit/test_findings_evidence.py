@@ -11,7 +11,6 @@ import pytest
 from reconcile_builders import EVENING, callback, card, day, visit
 from validation_builders import context, ticket
 
-from clerk_tui.domain.fees import find_fee_without_receipt, find_overcharge
 from clerk_tui.domain.findings import (
     Evidence,
     Finding,
@@ -19,6 +18,7 @@ from clerk_tui.domain.findings import (
     evidence_to_json,
 )
 from clerk_tui.domain.reconcile.day import reconcile_day
+from clerk_tui.domain.reconcile.fees import find_fee_without_receipt, find_overcharge
 from clerk_tui.domain.reconcile.forgery import find_card_for_unserved_ticket, find_engineer_signed
 from clerk_tui.domain.reconcile.inputs import FeeStandard, FeeVersion
 from clerk_tui.domain.reconcile.presence import find_missing_card, find_orphan_card

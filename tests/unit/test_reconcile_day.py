@@ -201,7 +201,7 @@ def test_every_reconcile_message_used_by_the_rules_exists():
         "reconcile/timing.py",
         "reconcile/forgery.py",
         "reconcile/forgery_callbacks.py",
-        "fees.py",
+        "reconcile/fees.py",
         "reconcile/day.py",
         "callbacks/sampling.py",
     )

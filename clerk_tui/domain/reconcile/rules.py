@@ -12,9 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from clerk_tui.domain import fees
 from clerk_tui.domain.findings import Finding, Severity
-from clerk_tui.domain.reconcile import forgery, forgery_callbacks, presence, timing
+from clerk_tui.domain.reconcile import fees, forgery, forgery_callbacks, presence, timing
 from clerk_tui.domain.reconcile.inputs import DayData
 
 RuleFunction = Callable[[DayData, datetime], list[Finding]]

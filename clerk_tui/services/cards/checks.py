@@ -11,9 +11,8 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from clerk_tui.domain import fees
 from clerk_tui.domain.findings import SEVERITY_ORDER, Finding
-from clerk_tui.domain.reconcile import forgery
+from clerk_tui.domain.reconcile import fees, forgery
 from clerk_tui.domain.reconcile import presence as reconciliation
 from clerk_tui.domain.reconcile.inputs import CardInfo, DayData
 

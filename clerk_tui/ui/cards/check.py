@@ -77,7 +77,7 @@ def field_info(
     name: str, read: FormRead, ctx: CardContext, *, touched: Collection[str], value: object
 ) -> Text | None:
     """The quiet hint beside a field with no error or finding: the engineer's name, the fee standard."""
-    from clerk_tui.domain.fees import fee_check
+    from clerk_tui.domain.reconcile.fees import fee_check
 
     if name == "engineer" and read.card.engineer_code:
         known = {e.code: e.name for e in ctx.engineers}

@@ -1,1 +1,1 @@
-"""What every feature's screens share: the screen base, footer language, form pieces, palette."""
+"""What every feature's screens share: the typed app, the screen base, footer language, form pieces."""
