@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 
+from clerk_tui.domain.cards.parse import as_text
 from clerk_tui.i18n import t, tn
 from clerk_tui.io.imports.types import RowRefused
 
@@ -41,22 +42,9 @@ def show(value: object, width: int = 40) -> str:
 
 
 def stringify(value: object) -> str:
-    """A cell as text: XLSX numbers and dates written the way FORMATS spells them."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "Y" if value else "N"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime):
-        return value.isoformat(" ", "seconds" if value.second else "minutes")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, time):
-        return value.strftime("%H:%M")
-    return str(value)
+    """A cell as text: XLSX numbers and dates written the way FORMATS spells them (the card
+    parser's own reading, so a file's cell and a typed field read alike)."""
+    return as_text(value)
 
 
 class Cells:
