@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from clerk_tui.config import Settings
-from clerk_tui.i18n import set_lang, t
+from clerk_tui.i18n import N_, set_lang, t
 from clerk_tui.ui import nav
 from clerk_tui.ui.auth.login import LoginScreen, role_label
 from clerk_tui.ui.common.desk import DeskApp
@@ -65,12 +65,12 @@ class ClerkApp(DeskApp):
     # Providers load with the palette (textual.command is not needed to paint the first screen).
     COMMANDS = DeskApp.COMMANDS | {_screens_provider, _ticket_search_provider}
     BINDINGS = [
-        Binding("ctrl+p", "command_palette", "ui.key.palette", show=False, priority=True),
-        Binding("t", "today", "ui.key.today"),
-        Binding("k,f2", "tickets", "ui.key.tickets"),
-        Binding("f1,question_mark", "toggle_help", "ui.key.help"),
+        Binding("ctrl+p", "command_palette", N_("ui.key.palette"), show=False, priority=True),
+        Binding("t", "today", N_("ui.key.today")),
+        Binding("k,f2", "tickets", N_("ui.key.tickets")),
+        Binding("f1,question_mark", "toggle_help", N_("ui.key.help")),
         # Only ctrl+q quits: a stray q on a list must not close the clerk's day's work.
-        Binding("ctrl+q", "quit", "ui.key.quit", priority=True),
+        Binding("ctrl+q", "quit", N_("ui.key.quit"), priority=True),
         *(
             Binding(e.key, f"open_screen('{e.name}')", e.label_key, show=e.show)
             for e in nav.entries()

@@ -18,6 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer
 from textual.worker import Worker, WorkerState
 
+from clerk_tui.i18n import N_
 from clerk_tui.services.admin import AdminError
 from clerk_tui.ui.common.desk import DeskApp
 from clerk_tui.ui.common.form import FieldError, apply_cursor_blink
@@ -46,8 +47,8 @@ class AdminDialog(ModalScreen[str | None]):
     """The running app, typed: what a screen may ask of it (services, user, today, now)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "ad.key.cancel"),
-        Binding("ctrl+s", "save", "ad.key.save"),
+        Binding("escape", "cancel", N_("ad.key.cancel")),
+        Binding("ctrl+s", "save", N_("ad.key.save")),
     ]
 
     class Done(Message):

@@ -10,6 +10,7 @@ from textual.css.query import NoMatches
 from textual.widgets import Button, Input, Select, SelectionList, Static
 
 from clerk_tui.i18n import t
+from clerk_tui.i18n.labels import ENGINEER_FIELD, label
 from clerk_tui.services.admin import (
     EngineerForm,
     EngineerRow,
@@ -51,7 +52,7 @@ class EngineerDialog(AdminDialog):
 
     def _row(self, name: str, widget) -> ComposeResult:
         with Horizontal(classes="ad-row"):
-            yield Static(Content(t(f"ad.eng.f.{name}")), classes="ad-label")
+            yield Static(Content(label(ENGINEER_FIELD, name)), classes="ad-label")
             yield widget
         yield AdminFieldError(id=f"ad-e-{name}", classes="ad-error")
 

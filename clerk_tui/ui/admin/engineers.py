@@ -9,21 +9,21 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import DataTable, Static
 
-from clerk_tui.i18n import t
+from clerk_tui.i18n import N_, t
 from clerk_tui.services.admin import EngineerRow
 from clerk_tui.ui.tickets.labels import clip
 
 COLUMNS = (
-    ("code", "ad.eng.f.code"),
-    ("name", "ad.eng.f.name"),
-    ("phone", "ad.eng.f.phone"),
-    ("skills", "ad.eng.col.skills"),
-    ("hours", "ad.eng.col.hours"),
-    ("district", "ad.eng.col.district"),
-    ("cert", "ad.eng.col.cert"),
-    ("capacity", "ad.eng.col.capacity"),
-    ("active", "ad.eng.col.active"),
-    ("leave", "ad.eng.col.leave"),
+    ("code", N_("ad.eng.f.code")),
+    ("name", N_("ad.eng.f.name")),
+    ("phone", N_("ad.eng.f.phone")),
+    ("skills", N_("ad.eng.col.skills")),
+    ("hours", N_("ad.eng.col.hours")),
+    ("district", N_("ad.eng.col.district")),
+    ("cert", N_("ad.eng.col.cert")),
+    ("capacity", N_("ad.eng.col.capacity")),
+    ("active", N_("ad.eng.col.active")),
+    ("leave", N_("ad.eng.col.leave")),
 )
 SKILL_CELLS = 22
 CALENDAR_DAYS = 30
@@ -85,7 +85,7 @@ def calendar_text(today: date, leave: dict[date, str], days: int = CALENDAR_DAYS
     step = len(names) // 7
     out = Text()
     for i in range(7):
-        out.append(f"{names[i * step:(i + 1) * step]:>3} " if step == 2 else f" {names[i]} ")
+        out.append(f"{names[i * step : (i + 1) * step]:>3} " if step == 2 else f" {names[i]} ")
     out.append("\n")
     out.append("    " * today.weekday())
     for n in range(days):
@@ -110,7 +110,7 @@ def leave_lines(leave: dict[date, str]) -> Text:
     for i, (d, reason) in enumerate(sorted(leave.items())):
         if i:
             out.append("\n")
-        weekday = names[d.weekday() * step:(d.weekday() + 1) * step]
+        weekday = names[d.weekday() * step : (d.weekday() + 1) * step]
         out.append(t("ad.eng.leave_line", day=d.isoformat(), weekday=weekday, reason=reason))
     return out
 

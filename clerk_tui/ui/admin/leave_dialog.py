@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Input, Static
 
-from clerk_tui.i18n import t
+from clerk_tui.i18n import N_, t, tn
 from clerk_tui.services.admin import EngineerRow, LeaveResult, add_leave, remove_leave
 from clerk_tui.ui.admin.dialog_base import AdminDialog, AdminFieldError
 
@@ -32,19 +32,19 @@ def added_text(result: LeaveResult) -> str:
         return t("ad.leave.nothing_added")
     if result.visits:
         return t("ad.leave.added_visits", n=len(result.changed), visits=result.visits)
-    return t("ad.leave.added", n=len(result.changed))
+    return tn("ad.leave.added", len(result.changed))
 
 
 def removed_text(result: LeaveResult) -> str:
     if not result.changed:
         return t("ad.leave.nothing_removed")
-    return t("ad.leave.removed", n=len(result.changed))
+    return tn("ad.leave.removed", len(result.changed))
 
 
 class LeaveDialog(AdminDialog):
     """From, to (blank: one day), reason; save adds the leave, ctrl+d takes it back."""
 
-    BINDINGS = [Binding("ctrl+d", "remove", "ad.leave.remove")]
+    BINDINGS = [Binding("ctrl+d", "remove", N_("ad.leave.remove"))]
 
     def __init__(self, row: EngineerRow, today: date) -> None:
         super().__init__()
@@ -61,8 +61,9 @@ class LeaveDialog(AdminDialog):
         with Vertical(id="ad-dialog", classes="ad-leave"):
             yield Static(Content(t("ad.leave.title", name=str(self.row.name))), classes="ad-title")
             yield Static(Content(t("ad.leave.hint")), classes="ad-hint")
-            first = Input(self.first_default.isoformat(), id="ad-f-first", max_length=10,
-                          compact=True)
+            first = Input(
+                self.first_default.isoformat(), id="ad-f-first", max_length=10, compact=True
+            )
             yield from self._row("first", t("ad.leave.first"), first)
             last = Input(id="ad-f-last", max_length=10, compact=True)
             yield from self._row("last", t("ad.leave.last"), last)

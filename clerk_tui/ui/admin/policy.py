@@ -9,9 +9,29 @@ from textual.content import Content
 from textual.widgets import Input, Static
 
 from clerk_tui.domain.policy import Policy
-from clerk_tui.i18n import t
+from clerk_tui.i18n import N_, t
+from clerk_tui.i18n.labels import label
 from clerk_tui.services.admin import FIELDS, check_policy, policy_texts
 from clerk_tui.ui.common.form import FieldError
+
+POLICY_FIELD: dict[str, str] = {
+    "appointment_minutes.consult": N_("ad.pol.appointment_minutes.consult"),
+    "appointment_minutes.install": N_("ad.pol.appointment_minutes.install"),
+    "appointment_minutes.maintenance": N_("ad.pol.appointment_minutes.maintenance"),
+    "appointment_minutes.repair": N_("ad.pol.appointment_minutes.repair"),
+    "card_cutoff_hour": N_("ad.pol.card_cutoff_hour"),
+    "consult_callback_hours": N_("ad.pol.consult_callback_hours"),
+    "daily_capacity": N_("ad.pol.daily_capacity"),
+    "lateness_threshold_minutes": N_("ad.pol.lateness_threshold_minutes"),
+    "repeat_repair_days": N_("ad.pol.repeat_repair_days"),
+    "signed_after_leave_minutes": N_("ad.pol.signed_after_leave_minutes"),
+    "travel_buffer_minutes": N_("ad.pol.travel_buffer_minutes"),
+    "uncertain_repair_callback_hours": N_("ad.pol.uncertain_repair_callback_hours"),
+    "verification_callback_days": N_("ad.pol.verification_callback_days"),
+    "verification_callback_hour": N_("ad.pol.verification_callback_hour"),
+    "verification_sample_rate": N_("ad.pol.verification_sample_rate"),
+}
+"""The policy form's fields."""
 
 
 def _fid(name: str) -> str:
@@ -29,7 +49,7 @@ class PolicyForm(VerticalScroll):
         yield Static(Content(t("ad.pol.intro")), classes="ad-hint")
         for f in FIELDS:
             with Horizontal(classes="ad-prow"):
-                yield Static(Content(t(f"ad.pol.{f.name}")), classes="ad-plabel")
+                yield Static(Content(label(POLICY_FIELD, f.name)), classes="ad-plabel")
                 yield Input(id=_fid(f.name), max_length=8, compact=True, classes="ad-pinput")
                 yield FieldError(id=_fid(f.name) + "-error", classes="ad-perror")
 

@@ -22,7 +22,7 @@ from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, Ta
 from textual.worker import get_current_worker
 
 from clerk_tui.domain.policy import Policy
-from clerk_tui.i18n import t
+from clerk_tui.i18n import N_, t, tn
 from clerk_tui.services.admin import (
     AdminError,
     EngineerRow,
@@ -75,16 +75,18 @@ class AdminScreen(ClerkScreen):
     CSS_PATH = "admin.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new", "ad.key.new"),
-        Binding("e", "edit", "ad.key.edit"),
-        Binding("x", "toggle_active", "ad.key.active"),
-        Binding("l", "leave", "ad.key.leave"),
-        Binding("p", "password", "ad.key.password"),
-        Binding("ctrl+s", "save_policy", "ad.key.save"),
-        Binding("r", "reload", "ad.key.refresh"),
-        *(Binding(str(i), f"tab('{name}')", "ad.key.tab", show=False)
-          for i, name in enumerate(TABS, start=1)),
-        Binding("escape", "back", "ad.key.back"),
+        Binding("n", "new", N_("ad.key.new")),
+        Binding("e", "edit", N_("ad.key.edit")),
+        Binding("x", "toggle_active", N_("ad.key.active")),
+        Binding("l", "leave", N_("ad.key.leave")),
+        Binding("p", "password", N_("ad.key.password")),
+        Binding("ctrl+s", "save_policy", N_("ad.key.save")),
+        Binding("r", "reload", N_("ad.key.refresh")),
+        *(
+            Binding(str(i), f"tab('{name}')", N_("ad.key.tab"), show=False)
+            for i, name in enumerate(TABS, start=1)
+        ),
+        Binding("escape", "back", N_("ad.key.back")),
     ]
 
     class Loaded(Message):
@@ -150,8 +152,10 @@ class AdminScreen(ClerkScreen):
         cur_user = users.current()
         users.show_rows(d.users, cur_user.id if cur_user else None)
         active = sum(1 for e in d.engineers if e.active)
-        info = t("ad.eng.count", n=len(d.engineers), active=active) if d.engineers else t(
-            "ad.eng.empty"
+        info = (
+            tn("ad.eng.count", len(d.engineers), active=active)
+            if d.engineers
+            else t("ad.eng.empty")
         )
         self.query_one("#ad-eng-info", Static).update(Content(info))
         form = self.query_one(PolicyForm)
@@ -257,17 +261,25 @@ class AdminScreen(ClerkScreen):
         if self._tab() == "users":
             user = self._user()
             if user is not None:
-                key = "ad.user.reactivated" if not user.active else "ad.user.deactivated"
+                key = N_("ad.user.reactivated") if not user.active else N_("ad.user.deactivated")
                 self._change(
-                    "set_user_active", db, actor, user.id, not user.active,
+                    "set_user_active",
+                    db,
+                    actor,
+                    user.id,
+                    not user.active,
                     done=t(key, name=user.username),
                 )
             return
         row = self._engineer()
         if row is not None:
-            key = "ad.eng.reactivated" if not row.active else "ad.eng.deactivated"
+            key = N_("ad.eng.reactivated") if not row.active else N_("ad.eng.deactivated")
             self._change(
-                "set_engineer_active", db, actor, row.id, not row.active,
+                "set_engineer_active",
+                db,
+                actor,
+                row.id,
+                not row.active,
                 done=t(key, name=str(row.name)),
             )
 
@@ -297,7 +309,9 @@ class AdminScreen(ClerkScreen):
     @on(Saved)
     def _saved(self, message: Saved) -> None:
         severity: SeverityLevel = "error" if message.error else "information"
-        self.notify(message.text, severity=severity, markup=False, timeout=8 if message.error else 4)
+        self.notify(
+            message.text, severity=severity, markup=False, timeout=8 if message.error else 4
+        )
         if not message.error:
             self.reload()
 

@@ -8,17 +8,27 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Input, Select, Static
 
-from clerk_tui.i18n import t
+from clerk_tui.i18n import N_, t
+from clerk_tui.i18n.labels import label
 from clerk_tui.services.admin import ADMIN_ROLES, UserRow, add_user, reset_password
 from clerk_tui.ui.admin.dialog_base import AdminDialog, AdminFieldError
 from clerk_tui.ui.auth.login import role_label
 from clerk_tui.ui.common.form import PasswordInput
 
+USER_FIELD: dict[str, str] = {
+    "display_name": N_("ad.user.display_name"),
+    "password": N_("ad.user.password"),
+    "password2": N_("ad.user.password2"),
+    "role": N_("ad.user.role"),
+    "username": N_("ad.user.username"),
+}
+"""The account form's fields."""
+
 
 class _UserForm(AdminDialog):
     def _row(self, name: str, widget) -> ComposeResult:
         with Horizontal(classes="ad-row"):
-            yield Static(Content(t(f"ad.user.{name}")), classes="ad-label")
+            yield Static(Content(label(USER_FIELD, name)), classes="ad-label")
             yield widget
         yield AdminFieldError(id=f"ad-e-{name}", classes="ad-error")
 
@@ -86,8 +96,9 @@ class UserDialog(_UserForm):
         db, actor = self.app.db, self.app.current_user
 
         def job() -> str:
-            add_user(db, actor, username=username, display_name=display, role=role,
-                     password=password)
+            add_user(
+                db, actor, username=username, display_name=display, role=role, password=password
+            )
             return t("ad.user.created", name=username.strip())
 
         self.submit(job)

@@ -5,17 +5,17 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import DataTable
 
-from clerk_tui.i18n import t
+from clerk_tui.i18n import N_, t
 from clerk_tui.services.admin import UserRow
 from clerk_tui.ui.auth.login import role_label
 from clerk_tui.ui.tickets.labels import when
 
 COLUMNS = (
-    ("username", "ad.user.col.username"),
-    ("name", "ad.user.col.name"),
-    ("role", "ad.user.col.role"),
-    ("active", "ad.user.col.active"),
-    ("created", "ad.user.col.created"),
+    ("username", N_("ad.user.col.username")),
+    ("name", N_("ad.user.col.name")),
+    ("role", N_("ad.user.col.role")),
+    ("active", N_("ad.user.col.active")),
+    ("created", N_("ad.user.col.created")),
 )
 
 

@@ -12,6 +12,7 @@ from textual.message import Message
 from textual.widgets import Button, Footer, Header, Input, Static
 
 from clerk_tui.i18n import t
+from clerk_tui.i18n.labels import AUTH_ERROR, label
 from clerk_tui.ui.common.form import FieldError, FieldLabel, PasswordInput, apply_cursor_blink
 from clerk_tui.ui.common.screen_base import ClerkScreen
 
@@ -112,6 +113,6 @@ class FirstRunScreen(ClerkScreen):
             return
         field = ERROR_FIELD.get(message.code)
         target = f"#{field}-error" if field else "#form-error"
-        self.query_one(target, FieldError).show(t(f"ui.auth.{message.code}"))
+        self.query_one(target, FieldError).show(label(AUTH_ERROR, message.code))
         if field:
             self.query_one(f"#{field}", Input).focus()

@@ -16,7 +16,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, DataTable, Footer, Header, Input, Static
 
-from clerk_tui.i18n import t
+from clerk_tui.i18n import N_, t
+from clerk_tui.i18n.labels import AUTH_ERROR, label
 from clerk_tui.ui.common.form import FieldError, FieldLabel, PasswordInput, apply_cursor_blink
 from clerk_tui.ui.common.screen_base import ClerkScreen
 
@@ -25,8 +26,16 @@ if TYPE_CHECKING:
     from clerk_tui.services.dashboard import DemoAccount
 
 
+LOGIN_ROLE: dict[str, str] = {
+    "center": N_("ui.role.center"),
+    "clerk": N_("ui.role.clerk"),
+    "supervisor": N_("ui.role.supervisor"),
+}
+"""Account roles, as the login and account screens name them."""
+
+
 def role_label(role: str) -> str:
-    return t(f"ui.role.{role}") if role in ("clerk", "supervisor", "center") else role
+    return label(LOGIN_ROLE, role)
 
 
 class LoginScreen(ClerkScreen):
@@ -137,7 +146,7 @@ class LoginScreen(ClerkScreen):
         if message.user is not None:
             self.app.log_in(message.user)
             return
-        self.query_one("#login-error", FieldError).show(t(f"ui.auth.{message.code}"))
+        self.query_one("#login-error", FieldError).show(label(AUTH_ERROR, message.code))
         password = self.query_one("#password", Input)
         password.value = ""
         password.focus()

@@ -19,19 +19,19 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from clerk_tui.domain.phrases import find_forbidden, merged_spans
-from clerk_tui.i18n import t
+from clerk_tui.i18n import N_, t
 from clerk_tui.services.callbacks import Answer, QueueRow
-from clerk_tui.ui.callbacks.table import card_text, reason_label
+from clerk_tui.ui.callbacks.table import CALLBACK_QUESTION, card_text, reason_label
 from clerk_tui.ui.common.desk import DeskApp
 from clerk_tui.ui.common.localized import localize_bindings
 
 REACHED, SATISFIED, SIGNED, CAME, RETRY = "reached", "satisfied", "signed", "came", "retry"
 QUESTION_KEYS = {
-    REACHED: "cb.q.reached",
-    SATISFIED: "cb.q.satisfied",
-    SIGNED: "cb.q.signed",
-    CAME: "cb.q.came",
-    RETRY: "cb.q.retry",
+    REACHED: N_("cb.q.reached"),
+    SATISFIED: N_("cb.q.satisfied"),
+    SIGNED: N_("cb.q.signed"),
+    CAME: N_("cb.q.came"),
+    RETRY: N_("cb.q.retry"),
 }
 
 
@@ -68,13 +68,13 @@ class AnswerDialog(ModalScreen[Answer | None]):
     AnswerDialog #cbd-help { color: $text-muted; margin: 1 0 0 0; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "cb.key.yes"),
-        Binding("n", "answer(False)", "cb.key.no"),
-        Binding("space", "answer(None)", "cb.key.skip"),
-        Binding("backspace", "previous", "cb.key.prev", show=False),
-        Binding("up", "previous", "cb.key.prev"),
-        Binding("enter", "save", "cb.key.save"),
-        Binding("escape", "cancel", "cb.key.cancel"),
+        Binding("y", "answer(True)", N_("cb.key.yes")),
+        Binding("n", "answer(False)", N_("cb.key.no")),
+        Binding("space", "answer(None)", N_("cb.key.skip")),
+        Binding("backspace", "previous", N_("cb.key.prev"), show=False),
+        Binding("up", "previous", N_("cb.key.prev")),
+        Binding("enter", "save", N_("cb.key.save")),
+        Binding("escape", "cancel", N_("cb.key.cancel")),
     ]
 
     AUTO_FOCUS = ""
@@ -95,9 +95,9 @@ class AnswerDialog(ModalScreen[Answer | None]):
             head = Text(f"{r.ticket_no}  {r.customer_name}  {r.phone}  ", style="bold")
             head.append(reason_label(r.reason))
             head.append(f"\n{card_text(r)}")
-            ask = t(f"cb.ask.{r.reason}")
-            if not ask.startswith("cb.ask."):
-                head.append(f"\n{ask}", style="cyan")
+            ask = CALLBACK_QUESTION.get(r.reason)
+            if ask is not None:
+                head.append(f"\n{t(ask)}", style="cyan")
             yield Static(head, id="cbd-head")
             for name in QUESTION_KEYS:
                 yield Static("", id=f"cbd-{name}", classes="cbd-q")

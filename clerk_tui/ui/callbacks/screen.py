@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
-from clerk_tui.i18n import t
+from clerk_tui.i18n import N_, t, tn
 from clerk_tui.services.callbacks import (
     CallbackChanged,
     Generated,
@@ -52,9 +52,9 @@ def generated_text(rules: Generated, drawn: Sampled, now: datetime, include_late
     text = t("cb.generated", created=made + sample, rules=made, sample=sample)
     if drawn.tickets:
         n = len(drawn.tickets)
-        text += t("cb.generated.sampled", sampled=n, high=drawn.high, drawn=n - drawn.high)
+        text += tn("cb.generated.sampled", n, sampled=n, high=drawn.high, drawn=n - drawn.high)
         if drawn.covered:
-            text += t("cb.generated.covered", n=len(drawn.covered))
+            text += tn("cb.generated.covered", len(drawn.covered))
         if drawn.booked_before:
             text += t("cb.generated.before", n=drawn.booked_before)
         text += t("cb.generated.close")
@@ -75,12 +75,12 @@ class CallbacksScreen(ClerkScreen):
 
     CSS_PATH = "callbacks.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "answer", "cb.key.answer", show=False),
-        Binding("g", "generate", "cb.key.generate"),
-        Binding("v", "toggle_later", "cb.key.later"),
-        Binding("o", "open_ticket", "cb.key.ticket"),
-        Binding("r", "refresh", "cb.key.refresh"),
-        Binding("escape", "back", "cb.key.back"),
+        Binding("a", "answer", N_("cb.key.answer"), show=False),
+        Binding("g", "generate", N_("cb.key.generate")),
+        Binding("v", "toggle_later", N_("cb.key.later")),
+        Binding("o", "open_ticket", N_("cb.key.ticket")),
+        Binding("r", "refresh", N_("cb.key.refresh")),
+        Binding("escape", "back", N_("cb.key.back")),
     ]
 
     class Loaded(Message):
@@ -144,7 +144,7 @@ class CallbacksScreen(ClerkScreen):
         self.query_one(CallbackTable).show_rows(self.rows, now, keep=message.keep)
         self.query_one("#cb-empty").display = not self.rows
         overdue = sum(1 for r in self.rows if r.overdue_minutes(now) > 0)
-        info = t("cb.count", n=len(self.rows), overdue=overdue)
+        info = tn("cb.count", len(self.rows), overdue=overdue)
         if self.include_later:
             info += t("cb.count.later")
         self.query_one("#cb-info", Static).update(Content(info))
@@ -198,7 +198,7 @@ class CallbacksScreen(ClerkScreen):
         if done.follow_ups:
             text += t("cb.saved.follow_up")
         if done.flags:
-            text += t("cb.saved.flags", n=len(done.flags))
+            text += tn("cb.saved.flags", len(done.flags))
         self.post_message(self.Done(text))
 
     # -- generating -------------------------------------------------------------------

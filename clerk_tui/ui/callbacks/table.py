@@ -10,26 +10,46 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
-from clerk_tui.i18n import t
+from clerk_tui.i18n import N_, t, tn
 from clerk_tui.services.callbacks import QueueRow
 from clerk_tui.ui.common.localized import localize_bindings
 from clerk_tui.ui.tickets.labels import clip, code_label
 
 COLUMNS = (
-    ("overdue", "cb.col.overdue"),
-    ("due", "cb.col.due"),
-    ("ticket", "cb.col.ticket"),
-    ("customer", "cb.col.customer"),
-    ("phone", "cb.col.phone"),
-    ("reason", "cb.col.reason"),
-    ("card", "cb.col.card"),
-    ("engineer", "cb.col.engineer"),
-    ("tries", "cb.col.tries"),
+    ("overdue", N_("cb.col.overdue")),
+    ("due", N_("cb.col.due")),
+    ("ticket", N_("cb.col.ticket")),
+    ("customer", N_("cb.col.customer")),
+    ("phone", N_("cb.col.phone")),
+    ("reason", N_("cb.col.reason")),
+    ("card", N_("cb.col.card")),
+    ("engineer", N_("cb.col.engineer")),
+    ("tries", N_("cb.col.tries")),
 )
 
 
+CALLBACK_QUESTION: dict[str, str] = {
+    "consult": N_("cb.ask.consult"),
+    "follow_up": N_("cb.ask.follow_up"),
+    "remedy": N_("cb.ask.remedy"),
+    "uncertain_repair": N_("cb.ask.uncertain_repair"),
+    "verification": N_("cb.ask.verification"),
+}
+"""What to ask the customer on a callback, by its reason (回访原因)."""
+
+
+QUEUE_REASON: dict[str, str] = {
+    "consult": N_("cb.reason.consult"),
+    "follow_up": N_("cb.reason.follow_up"),
+    "remedy": N_("cb.reason.remedy"),
+    "uncertain_repair": N_("cb.reason.uncertain_repair"),
+    "verification": N_("cb.reason.verification"),
+}
+"""Callback reasons, as the queue names them (回访原因)."""
+
+
 def reason_label(reason: str) -> str:
-    return code_label("cb.reason", reason)
+    return code_label(QUEUE_REASON, reason)
 
 
 def overdue_text(minutes: int) -> str:
@@ -37,7 +57,8 @@ def overdue_text(minutes: int) -> str:
     if minutes <= 0:
         return ""
     if minutes >= 24 * 60:
-        return t("cb.overdue.days", d=minutes // (24 * 60))
+        days = minutes // (24 * 60)
+        return tn("cb.overdue.days", days, d=days)
     h, m = divmod(minutes, 60)
     return t("cb.overdue.hm", h=h, m=m) if h else t("cb.overdue.m", m=m)
 
@@ -88,9 +109,9 @@ def detail_text(row: QueueRow | None, now: datetime) -> Text:
         style="bold",
     )
     out.append(f"   {reason_label(row.reason)}\n")
-    ask = t(f"cb.ask.{row.reason}")
-    if not ask.startswith("cb.ask."):
-        out.append(ask, style="cyan")
+    ask = CALLBACK_QUESTION.get(row.reason)
+    if ask is not None:
+        out.append(t(ask), style="cyan")
         out.append("\n")
     if row.has_card:
         out.append(
@@ -115,7 +136,7 @@ def detail_text(row: QueueRow | None, now: datetime) -> Text:
         out.append(t("cb.detail.engineer", engineer=engineer))
     if row.attempts:
         out.append("\n")
-        out.append(t("cb.detail.tries", n=row.attempts, at=_hm(row.called_at)), style="yellow")
+        out.append(tn("cb.detail.tries", row.attempts, at=_hm(row.called_at)), style="yellow")
     last = row.notes.strip().splitlines()[-1] if row.notes.strip() else ""
     if last:
         out.append("\n")
@@ -133,7 +154,7 @@ class CallbackTable(DataTable[Text]):
     BINDINGS: ClassVar[list[BindingType]] = [
         # Straight to the screen's action (not via RowSelected): keys typed right after Enter
         # then reach the dialog, which is on the stack before the next key is read.
-        Binding("enter", "screen.answer", "cb.key.answer"),
+        Binding("enter", "screen.answer", N_("cb.key.answer")),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:

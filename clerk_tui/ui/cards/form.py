@@ -25,7 +25,8 @@ from clerk_tui.domain.reconcile.inputs import (
     SATISFIED,
     UNSATISFIED,
 )
-from clerk_tui.i18n import t
+from clerk_tui.i18n import N_, t, tn
+from clerk_tui.i18n.labels import label
 from clerk_tui.ui.cards.fields import (
     Choice,
     ChoiceField,
@@ -62,17 +63,47 @@ _CARD = (
 )
 _SLIP = ("slip", "cause", "action", "parts", "slip_fee", "slip_receipt")
 _PLACEHOLDERS = {
-    "ticket": "ce.ph.ticket",
-    "returned": "ce.ph.time",
-    "arrived": "ce.ph.time",
-    "finished": "ce.ph.time",
-    "signed": "ce.ph.time",
-    "signer": "ce.ph.signer",
-    "relation": "ce.ph.relation",
-    "items": "ce.ph.items",
-    "certificate": "ce.ph.certificate",
-    "parts": "ce.ph.parts",
+    "ticket": N_("ce.ph.ticket"),
+    "returned": N_("ce.ph.time"),
+    "arrived": N_("ce.ph.time"),
+    "finished": N_("ce.ph.time"),
+    "signed": N_("ce.ph.time"),
+    "signer": N_("ce.ph.signer"),
+    "relation": N_("ce.ph.relation"),
+    "items": N_("ce.ph.items"),
+    "certificate": N_("ce.ph.certificate"),
+    "parts": N_("ce.ph.parts"),
 }
+
+
+CARD_FIELD: dict[str, str] = {
+    "action": N_("ce.f.action"),
+    "arrived": N_("ce.f.arrived"),
+    "attitude": N_("ce.f.attitude"),
+    "called": N_("ce.f.called"),
+    "cause": N_("ce.f.cause"),
+    "certificate": N_("ce.f.certificate"),
+    "confident": N_("ce.f.confident"),
+    "engineer": N_("ce.f.engineer"),
+    "fee": N_("ce.f.fee"),
+    "finished": N_("ce.f.finished"),
+    "items": N_("ce.f.items"),
+    "notes": N_("ce.f.notes"),
+    "parts": N_("ce.f.parts"),
+    "quality": N_("ce.f.quality"),
+    "receipt": N_("ce.f.receipt"),
+    "relation": N_("ce.f.relation"),
+    "returned": N_("ce.f.returned"),
+    "satisfaction": N_("ce.f.satisfaction"),
+    "signature": N_("ce.f.signature"),
+    "signed": N_("ce.f.signed"),
+    "signer": N_("ce.f.signer"),
+    "slip": N_("ce.f.slip"),
+    "slip_fee": N_("ce.f.slip_fee"),
+    "slip_receipt": N_("ce.f.slip_receipt"),
+    "ticket": N_("ce.f.ticket"),
+}
+"""The card form's fields (服务卡 and 维修单)."""
 
 
 def satisfaction_choices() -> list[Choice]:
@@ -126,7 +157,7 @@ class CardForm(VerticalScroll):
 
     def _row(self, name: str) -> Horizontal:
         return Horizontal(
-            Static(Content(t(f"ce.f.{name}")), classes="ce-label"),
+            Static(Content(label(CARD_FIELD, name)), classes="ce-label"),
             _field(name),
             Static("", classes="ce-hint", id=f"ce-hint-{name}"),
             classes="ce-row",
@@ -212,15 +243,15 @@ _FORM_FIELD = {col: name for name, col in _CARD_COLUMN.items()}
 _FORM_SLIP_FIELD = {col: name for name, col in _SLIP_COLUMN.items()}
 _MONEY_CODES = frozenset({"bad_number", "negative", "bad_money", "out_of_range"})
 _OTHER_REASONS = {  # what the form's own messages do not cover: worded as for a file's cell
-    "key_missing": "import.key_missing",
-    "too_long": "import.too_long",
-    "control_char": "import.control_char",
-    "bad_bool": "import.bad_bool",
-    "bad_choice": "import.bad_choice",
-    "bad_number": "import.bad_number",
-    "negative": "import.negative",
-    "bad_money": "import.bad_money",
-    "out_of_range": "import.out_of_range",
+    "key_missing": N_("import.key_missing"),
+    "too_long": N_("import.too_long"),
+    "control_char": N_("import.control_char"),
+    "bad_bool": N_("import.bad_bool"),
+    "bad_choice": N_("import.bad_choice"),
+    "bad_number": N_("import.bad_number"),
+    "negative": N_("import.negative"),
+    "bad_money": N_("import.bad_money"),
+    "out_of_range": N_("import.out_of_range"),
 }
 
 
@@ -238,7 +269,10 @@ def _message(error: FieldError, name: str, day: date) -> str:
     if name in MONEY_FIELDS and error.code in _MONEY_CODES:
         return t("ce.err.money", value=str(values["value"]))
     shown = {k: "/".join(v) if isinstance(v, tuple) else v for k, v in values.items()}
-    return t(_OTHER_REASONS[error.code], **{**shown, "field": t(f"ce.f.{name}")})
+    shown["field"] = label(CARD_FIELD, name)
+    if error.code == "too_long":  # a count of characters: the plural form
+        return tn("import.too_long", int(str(values["length"])), **shown)
+    return t(_OTHER_REASONS[error.code], **shown)
 
 
 def read_form(

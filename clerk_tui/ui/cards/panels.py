@@ -12,9 +12,10 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from clerk_tui.i18n import t
+from clerk_tui.i18n import N_, t, tn
 from clerk_tui.i18n.evidence import render_all
-from clerk_tui.ui.tickets.labels import code_label, state_label
+from clerk_tui.i18n.labels import FLAG_KIND
+from clerk_tui.ui.tickets.labels import TICKET_TYPE, WARRANTY, code_label, state_label
 
 if TYPE_CHECKING:
     from clerk_tui.domain.findings import Finding
@@ -38,7 +39,7 @@ KIND_FIELD = {
 
 
 def kind_label(kind: str) -> str:
-    return code_label("rec.kind", kind)
+    return code_label(FLAG_KIND, kind)
 
 
 def ticket_panel(ctx: CardContext | None, looking_up: str = "") -> RenderableType:
@@ -66,24 +67,24 @@ def ticket_panel(ctx: CardContext | None, looking_up: str = "") -> RenderableTyp
     kind = " / ".join(
         x
         for x in (
-            code_label("tk.type", tk.service_type),
-            code_label("tk.warranty", tk.warranty_status),
+            code_label(TICKET_TYPE, tk.service_type),
+            code_label(WARRANTY, tk.warranty_status),
         )
         if x
     )
     for label, value in (
-        ("ce.ticket.customer", tk.customer_name),
-        ("ce.ticket.phone", tk.phone),
-        ("ce.ticket.address", tk.address),
-        ("ce.ticket.engineer", engineer),
-        ("ce.ticket.appointment", appt),
-        ("ce.ticket.household", members or t("ce.ticket.no_household")),
-        ("ce.ticket.type", kind or "-"),
+        (N_("ce.ticket.customer"), tk.customer_name),
+        (N_("ce.ticket.phone"), tk.phone),
+        (N_("ce.ticket.address"), tk.address),
+        (N_("ce.ticket.engineer"), engineer),
+        (N_("ce.ticket.appointment"), appt),
+        (N_("ce.ticket.household"), members or t("ce.ticket.no_household")),
+        (N_("ce.ticket.type"), kind or "-"),
     ):
         grid.add_row(Text(t(label)), Text(value or "-"))
     parts: list[RenderableType] = [head, grid]
     if ctx.existing:
-        parts.append(Text(t("ce.ticket.cards", n=len(ctx.existing)), style="bold yellow"))
+        parts.append(Text(tn("ce.ticket.cards", len(ctx.existing)), style="bold yellow"))
     return Group(*parts)
 
 

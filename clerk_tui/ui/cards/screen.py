@@ -21,7 +21,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from clerk_tui.domain.findings import Finding
-from clerk_tui.i18n import t
+from clerk_tui.i18n import N_, t, tn
 from clerk_tui.ui.cards.check import (
     field_info,
     field_name,
@@ -62,15 +62,26 @@ if TYPE_CHECKING:
 _FOUR_DIGITS = re.compile(r"^\d{4}$")
 
 
+_RECENT_COLUMNS = (
+    ("ticket", N_("ce.col.ticket")),
+    ("engineer", N_("ce.col.engineer")),
+    ("signer", N_("ce.col.signer")),
+    ("satisfaction", N_("ce.col.satisfaction")),
+    ("returned", N_("ce.col.returned")),
+    ("mark", N_("ce.col.mark")),
+)
+"""The recent cards table's columns: (key, header)."""
+
+
 class CardEntryScreen(ClerkScreen):
     """Keyed by ticket no.; the ticket beside the form, live warnings, the day's cards below."""
 
     CSS_PATH = "card_entry.tcss"
     BINDINGS = [
-        Binding("ctrl+s", "save", "ce.key.save", priority=True),
-        Binding("f3", "customer_signed", "ce.key.customer", priority=True),
-        Binding("f4", "household_signed", "ce.key.household", priority=True),
-        Binding("escape", "clear", "ce.key.clear"),
+        Binding("ctrl+s", "save", N_("ce.key.save"), priority=True),
+        Binding("f3", "customer_signed", N_("ce.key.customer"), priority=True),
+        Binding("f4", "household_signed", N_("ce.key.household"), priority=True),
+        Binding("escape", "clear", N_("ce.key.clear")),
     ]
 
     class Loaded(Message):
@@ -116,8 +127,8 @@ class CardEntryScreen(ClerkScreen):
         self.title = t("ce.title")
         apply_cursor_blink(self)
         table = self.query_one("#ce-recent", DataTable)
-        for key in ("ticket", "engineer", "signer", "satisfaction", "returned", "mark"):
-            table.add_column(t(f"ce.col.{key}"), key=key)
+        for key, header in _RECENT_COLUMNS:
+            table.add_column(t(header), key=key)
         self.form.field("ticket").focus()
         self._refresh_progress()
 
@@ -296,7 +307,7 @@ class CardEntryScreen(ClerkScreen):
             read.errors["engineer"] = t("ce.err.engineer")
             self.form.hint("engineer", read.errors["engineer"], error=True)
         if read.errors:
-            self.notify(t("ce.err.fix", n=len(read.errors)), severity="error", markup=False)
+            self.notify(tn("ce.err.fix", len(read.errors)), severity="error", markup=False)
             first = next(n for n in form_values(self.form) if n in read.errors)
             self.form.field(first).focus()
             return
@@ -359,10 +370,10 @@ class CardEntryScreen(ClerkScreen):
             self.notify(t("ce.saved.orphan", no=no), severity="warning", markup=False)
         elif s.earlier_cards:
             self.notify(
-                t("ce.saved.duplicate", no=no, n=s.earlier_cards), severity="warning", markup=False
+                tn("ce.saved.duplicate", s.earlier_cards, no=no), severity="warning", markup=False
             )
         else:
-            key = "ce.saved.slip" if s.slip_id else "ce.saved"
+            key = N_("ce.saved.slip") if s.slip_id else N_("ce.saved")
             self.notify(t(key, no=no), markup=False)
         self._reset()
         self._refresh_progress()

@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
-from clerk_tui.i18n import t
+from clerk_tui.i18n import N_, t
 from clerk_tui.ui.common.screen_base import ClerkScreen
 
 
@@ -19,7 +19,9 @@ class UnavailableScreen(ClerkScreen):
 
     CSS_PATH = "unavailable.tcss"
     # Nothing to lose here: q quits too (the app itself quits on ctrl+q only).
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "app.quit", "ui.key.quit", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "app.quit", N_("ui.key.quit"), show=False)
+    ]
 
     def __init__(self, sentence: str, heading: str | None = None) -> None:
         super().__init__()

@@ -9,6 +9,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from clerk_tui.i18n import N_
+
 
 class CountTile(Widget):
     """One count of the Today screen. Posts `CountTile.Opened` when chosen (links only)."""
@@ -24,7 +26,7 @@ class CountTile(Widget):
     CountTile.-link:focus { border: round $accent; background: $boost; }
     """
 
-    BINDINGS = [Binding("enter", "open", "ui.key.open", show=False)]
+    BINDINGS = [Binding("enter", "open", N_("ui.key.open"), show=False)]
 
     value: reactive[str] = reactive("", layout=False)
     alert: reactive[bool] = reactive(False, layout=False)

@@ -22,7 +22,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
 from clerk_tui.domain.states import OPEN_STATES, TRANSITIONS
-from clerk_tui.i18n import t
+from clerk_tui.i18n import N_, t
 from clerk_tui.ui import nav
 from clerk_tui.ui.common.screen_base import ClerkScreen
 from clerk_tui.ui.dashboard.count_tile import CountTile
@@ -59,16 +59,16 @@ SCREEN_OF = {
 }
 """Tiles that open a registered screen (clerk_tui.ui.nav) rather than the ticket list."""
 TILE_LABELS = {
-    "needs-info": "ui.dash.needs_info",
-    "today": "ui.dash.today_tickets",
-    "open": "ui.dash.open_tickets",
-    "appointments": "ui.dash.appointments",
-    "conflicts": "ui.dash.conflicts",
-    "cards": "ui.dash.cards",
-    "callbacks-due": "ui.dash.callbacks_due",
-    "callbacks-overdue": "ui.dash.callbacks_overdue",
-    "flags": "ui.dash.flags",
-    "parts": "ui.dash.parts",
+    "needs-info": N_("ui.dash.needs_info"),
+    "today": N_("ui.dash.today_tickets"),
+    "open": N_("ui.dash.open_tickets"),
+    "appointments": N_("ui.dash.appointments"),
+    "conflicts": N_("ui.dash.conflicts"),
+    "cards": N_("ui.dash.cards"),
+    "callbacks-due": N_("ui.dash.callbacks_due"),
+    "callbacks-overdue": N_("ui.dash.callbacks_overdue"),
+    "flags": N_("ui.dash.flags"),
+    "parts": N_("ui.dash.parts"),
 }
 
 
@@ -82,10 +82,10 @@ class DashboardScreen(ClerkScreen):
     CSS_PATH = "dashboard.tcss"
     REFRESH_SECONDS = 30.0
     BINDINGS = [
-        Binding("r", "refresh_counts", "ui.key.refresh"),
+        Binding("r", "refresh_counts", N_("ui.key.refresh")),
         # Shown on the tiles themselves ("按 1 或回车查看"), not in the footer.
         *(
-            Binding(_key_of(n), f"open_link({n})", "ui.key.open", show=False)
+            Binding(_key_of(n), f"open_link({n})", N_("ui.key.open"), show=False)
             for n in range(1, len(LINKS) + 1)
         ),
     ]
@@ -128,7 +128,9 @@ class DashboardScreen(ClerkScreen):
             tile = self.query_one(f"#{name}", CountTile)
             tile.link = tile.can_focus = usable
             tile.set_class(usable, "-link")
-            tile.note = t("ui.dash.note.link", key=_key_of(n)) if usable else t("ui.dash.note.supervisor")
+            tile.note = (
+                t("ui.dash.note.link", key=_key_of(n)) if usable else t("ui.dash.note.supervisor")
+            )
             tile.refresh()
 
     def on_mount(self) -> None:
@@ -151,11 +153,7 @@ class DashboardScreen(ClerkScreen):
     def refresh_counts(self) -> None:
         """Count again in a worker, if the database is open, someone is logged in and we are shown."""
         app = self.app
-        if (
-            not app.db_ready
-            or app.user is None
-            or not self.is_current
-        ):
+        if not app.db_ready or app.user is None or not self.is_current:
             return
         self.query_one("#dash-heading", Static).update(self._heading(t("ui.dash.loading")))
         self._count(app.today, app.now())

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from clerk_tui.domain.findings import Finding
-from clerk_tui.i18n import t
+from clerk_tui.i18n import t, tn
 from clerk_tui.services.intake import History
 from clerk_tui.ui.tickets.labels import clip, state_label, when
 
@@ -22,7 +22,10 @@ def history_marks(findings: Sequence[Finding], repeat_days: int) -> dict[str, tu
     marks: dict[str, tuple[str, str]] = {}
     for f in findings:
         if f.kind == "repeat_repair" and f.with_ticket_no:
-            marks[f.with_ticket_no] = (t("in.hist.repeat", days=repeat_days), "bold yellow")
+            marks[f.with_ticket_no] = (
+                tn("in.hist.repeat", repeat_days, days=repeat_days),
+                "bold yellow",
+            )
     for f in findings:  # a duplicate says more than a repeat
         if f.kind == "duplicate_ticket" and f.with_ticket_no:
             marks[f.with_ticket_no] = (t("in.hist.duplicate"), "bold red")

@@ -11,7 +11,7 @@ from clerk_tui.i18n import t
 from clerk_tui.services.intake import SERVICE_TYPES, SOURCES
 from clerk_tui.ui.intake.fields import FieldMessage, FieldRow, IntakeInput
 from clerk_tui.ui.intake.history import HistoryPanel
-from clerk_tui.ui.tickets.labels import code_label
+from clerk_tui.ui.tickets.labels import TICKET_SOURCE, TICKET_TYPE, code_label
 
 # Input id → (form field it belongs to, max length); widths are in screens/intake.tcss.
 INPUTS: dict[str, tuple[str, int]] = {
@@ -62,7 +62,7 @@ def form_widgets() -> ComposeResult:
     yield FieldRow(
         t("in.f.type"),
         Select(
-            [(code_label("tk.type", v), v) for v in SERVICE_TYPES],
+            [(code_label(TICKET_TYPE, v), v) for v in SERVICE_TYPES],
             value="repair",
             allow_blank=False,
             compact=True,
@@ -70,7 +70,7 @@ def form_widgets() -> ComposeResult:
         ),
         Static(Content(t("in.f.source")), classes="in-sep"),
         Select(
-            [(code_label("tk.source", v), v) for v in SOURCES],
+            [(code_label(TICKET_SOURCE, v), v) for v in SOURCES],
             value="phone",
             allow_blank=False,
             compact=True,
@@ -86,8 +86,9 @@ def form_widgets() -> ComposeResult:
             yield Static(Content(t("in.consult.choice")), classes="in-label")
             yield Select(
                 [
-                    (t(f"in.consult.{k}"), v)
-                    for k, v in (("undecided", ""), ("consult", "consult"), ("refused", "refused"))
+                    (t("in.consult.undecided"), ""),
+                    (t("in.consult.consult"), "consult"),
+                    (t("in.consult.refused"), "refused"),
                 ],
                 value="",
                 allow_blank=False,

@@ -14,7 +14,8 @@ from clerk_tui.domain.findings import Finding
 from clerk_tui.domain.validation.phone import check_phone
 from clerk_tui.domain.validation.ticket_info import model_key
 from clerk_tui.domain.warranty import warranty_terms
-from clerk_tui.i18n import t
+from clerk_tui.i18n import N_, t, tn
+from clerk_tui.i18n.labels import ADDRESS_PART, PHONE_PROBLEM, label
 from clerk_tui.services.intake import MISUSE, History, IntakeForm, IntakeReference, status_for
 from clerk_tui.ui.tickets.labels import clip
 
@@ -29,6 +30,29 @@ FIELD_OF = {
     "requested_window": "window",
 }
 Message = tuple[str, str]
+
+
+PHONE_KIND: dict[str, str] = {
+    "landline": N_("in.m.phone.landline"),
+    "mobile": N_("in.m.phone.mobile"),
+    "other": N_("in.m.phone.other"),
+}
+"""The kinds of a valid phone number."""
+
+WARRANTY_STATUS: dict[str, str] = {
+    "in": N_("in.m.warranty.in"),
+    "out": N_("in.m.warranty.out"),
+    "parts_only": N_("in.m.warranty.parts_only"),
+}
+"""Where the purchase stands in its warranty (整机保修 / 仅部件保修 / 过保)."""
+
+NEXT_STEP: dict[str, str] = {
+    "ask_dispatcher": N_("in.next.ask_dispatcher"),
+    "call_customer": N_("in.next.call_customer"),
+    "phone_consult": N_("in.next.phone_consult"),
+    "requisition_part": N_("in.next.requisition_part"),
+}
+"""The next step a ticket that needs information waits on."""
 
 
 @dataclass(frozen=True)
@@ -63,11 +87,11 @@ def _phone(state: FormState) -> Message:
         return _missing(state, "phone") or ("", "info")
     checked = check_phone(value)
     if not checked.valid:
-        return t(f"val.phone.{checked.reason}", phone=clip(value, 24)), _lvl(state, "phone")
-    text = t("in.m.phone_ok", kind=t(f"in.m.phone.{checked.kind}"), national=checked.national)
+        return t(PHONE_PROBLEM[checked.reason], phone=clip(value, 24)), _lvl(state, "phone")
+    text = t("in.m.phone_ok", kind=label(PHONE_KIND, checked.kind), national=checked.national)
     h = state.history
     if h is not None:
-        extra = t("in.m.history_some", n=len(h.rows)) if h.rows else t("in.m.history_none")
+        extra = tn("in.m.history_some", len(h.rows)) if h.rows else t("in.m.history_none")
         text = f"{text}  {extra}"
     return text, "ok"
 
@@ -78,7 +102,7 @@ def _address(state: FormState, ref: IntakeReference, district: str) -> Message:
         from clerk_tui.domain.validation.address import missing_address_parts
 
         parts = missing_address_parts(state.form.address, ref.ctx.districts)
-        names = t("val.list_sep").join(t(f"val.addr.{p}") for p in parts)
+        names = t("val.list_sep").join(label(ADDRESS_PART, p) for p in parts)
         return t("in.m.address_lacks", parts=names), _lvl(state, "address")
     if state.form.address.strip():
         return t("in.m.address_ok", district=district) if district else "", "ok"
@@ -103,14 +127,14 @@ def _model(state: FormState, ref: IntakeReference) -> Message:
     key = model_key(typed)
     n = sum(1 for name in ref.models if model_key(name).startswith(key))
     if n:
-        return t("in.m.model_matches", n=n), "info"
+        return tn("in.m.model_matches", n), "info"
     return t("in.m.model_unknown"), _lvl(state, "model", "warn")
 
 
 def _purchase(state: FormState, ref: IntakeReference) -> Message:
     problem = state.problems.get("purchase")
     if problem:
-        level = "info" if problem == "in.err.date_incomplete" else "error"
+        level = "info" if problem == N_("in.err.date_incomplete") else "error"
         return t(problem), level if "purchase" in state.touched or level == "error" else "info"
     day = state.form.purchase_date
     if day is None:
@@ -133,7 +157,7 @@ def _purchase(state: FormState, ref: IntakeReference) -> Message:
         else "out"
     )
     text = t(
-        f"in.m.warranty.{status}",
+        WARRANTY_STATUS[status],
         whole=terms.whole_until.isoformat(),
         parts=terms.parts_until.isoformat(),
     )
@@ -191,4 +215,4 @@ def summary(findings: Sequence[Finding], choice: str, consult_hours: float) -> M
         return t("in.sum.ready"), "ok"
     open_ = [f for f in findings if not (settled and f.kind == MISUSE)]
     step = open_[0].next_step
-    return t("in.sum.needs_info", n=len(open_), next=t(f"in.next.{step}")), "warn"
+    return t("in.sum.needs_info", n=len(open_), next=label(NEXT_STEP, step)), "warn"

@@ -10,6 +10,8 @@ import re
 import unicodedata
 from datetime import date, datetime, time, timedelta
 
+from clerk_tui.i18n import N_
+
 _FULL_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _PARTIAL_DATE = re.compile(r"\d{1,4}(?:\s*[-/.年]\s*(?:\d{1,2}(?:\s*[-/.月]\s*)?)?)?")
 _COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
@@ -27,7 +29,7 @@ def _make(y: int, m: int, d: int) -> tuple[date | None, str]:
     try:
         return date(y, m, d), ""
     except ValueError:
-        return None, "in.err.date_invalid"
+        return None, N_("in.err.date_invalid")
 
 
 def parse_date(text: str) -> tuple[date | None, str]:
@@ -40,8 +42,8 @@ def parse_date(text: str) -> tuple[date | None, str]:
         if m:
             return _make(*(int(g) for g in m.groups()))
     if _PARTIAL_DATE.fullmatch(value):
-        return None, "in.err.date_incomplete"
-    return None, "in.err.date_format"
+        return None, N_("in.err.date_incomplete")
+    return None, N_("in.err.date_format")
 
 
 def parse_visit_day(text: str, today: date) -> tuple[date | None, str]:
@@ -60,7 +62,7 @@ def parse_visit_day(text: str, today: date) -> tuple[date | None, str]:
     else:
         day, problem = parse_date(value)
     if day is not None and day < today:
-        return None, "in.err.day_past"
+        return None, N_("in.err.day_past")
     return day, problem
 
 
@@ -75,10 +77,10 @@ def parse_time(text: str) -> tuple[time | None, str]:
     else:
         m = _TIME.fullmatch(value)
         if m is None:
-            return None, "in.err.time_format"
+            return None, N_("in.err.time_format")
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
-        return None, "in.err.time_invalid"
+        return None, N_("in.err.time_invalid")
     return time(hour, minute), ""
 
 
@@ -108,5 +110,5 @@ def parse_window(
     if finish is None:
         finish = datetime.combine(day, time(18, 0)) if start is None else begin + timedelta(hours=2)
     if finish <= begin:
-        problems["end"] = "in.err.end_before_start"
+        problems["end"] = N_("in.err.end_before_start")
     return begin, finish, problems

@@ -27,7 +27,7 @@ from textual.worker import get_current_worker
 from clerk_tui.domain.findings import Evidence, Finding
 from clerk_tui.domain.validation.phone import check_phone, phone_key
 from clerk_tui.domain.validation.rules import ValidationContext
-from clerk_tui.i18n import t
+from clerk_tui.i18n import N_, t, tn
 from clerk_tui.i18n.evidence import render
 from clerk_tui.services.intake import (
     MISUSE,
@@ -60,9 +60,9 @@ class IntakeScreen(ClerkScreen):
 
     AUTO_FOCUS = "#in-name"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "in.key.save", priority=True),
-        Binding("escape", "back", "in.key.back"),
-        Binding("ctrl+n", "clear", "in.key.clear"),
+        Binding("ctrl+s", "save", N_("in.key.save"), priority=True),
+        Binding("escape", "back", N_("in.key.back")),
+        Binding("ctrl+n", "clear", N_("in.key.clear")),
     ]
 
     class RefLoaded(Message):
@@ -213,9 +213,9 @@ class IntakeScreen(ClerkScreen):
     def _too_long(self, event: IntakeInput.Refused) -> None:
         name = INPUTS.get(event.field.id or "", ("", 0))[0]
         if event.size > event.limit + 1:
-            self._refused[name] = t("in.m.too_long", n=event.size, max=event.limit)
+            self._refused[name] = tn("in.m.too_long", event.size, max=event.limit)
         else:
-            self._refused[name] = t("in.m.full", max=event.limit)
+            self._refused[name] = tn("in.m.full", event.limit, max=event.limit)
         self._recheck()
 
     @on(Input.Submitted)

@@ -16,7 +16,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from clerk_tui.i18n import t
+from clerk_tui.i18n import N_, t
 from clerk_tui.ui.common.desk import DeskApp
 from clerk_tui.ui.common.localized import localize_bindings
 
@@ -43,7 +43,7 @@ class RecInputDialog(ModalScreen[str | None]):
     RecInputDialog #ri-buttons { height: auto; margin: 1 0 0 0; }
     RecInputDialog #ri-buttons Button { margin: 0 2 0 0; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "ru.key.cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", N_("ru.key.cancel"))]
 
     def __init__(
         self, title: str, prompt: str, *, value: str = "", empty_message: str, collapse: bool = True

@@ -25,7 +25,8 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
-from clerk_tui.i18n import t
+from clerk_tui.i18n import N_, t, tn
+from clerk_tui.i18n.labels import DAY_STATE, FLAG_KIND
 from clerk_tui.services.reconcile import (
     DayStatus,
     EodRefused,
@@ -46,6 +47,18 @@ from clerk_tui.ui.reconcile.input_dialog import RecInputDialog
 from clerk_tui.ui.reconcile.tables import FlagTable, TallyTable, evidence_text
 from clerk_tui.ui.tickets.labels import code_label, when
 
+DECISION_QUESTION: dict[str, str] = {
+    "confirmed": N_("ru.ask.confirmed"),
+    "dismissed": N_("ru.ask.dismissed"),
+}
+"""The question before confirming or dismissing a flag."""
+
+DECISION_DONE: dict[str, str] = {
+    "confirmed": N_("ru.done.confirmed"),
+    "dismissed": N_("ru.done.dismissed"),
+}
+"""The note after confirming or dismissing a flag."""
+
 
 @dataclass(frozen=True)
 class DayView:
@@ -63,15 +76,15 @@ class ReconcileScreen(ClerkScreen):
 
     CSS_PATH = "reconcile.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("c", "decide('confirmed')", "ru.key.confirm"),
-        Binding("x", "decide('dismissed')", "ru.key.dismiss"),
-        Binding("s", "sign_off", "ru.key.signoff"),
-        Binding("o", "reopen", "ru.key.reopen"),
-        Binding("e", "export", "ru.key.export"),
-        Binding("r", "rerun", "ru.key.rerun"),
-        Binding("left_square_bracket", "day(-1)", "ru.key.prev_day", key_display="["),
-        Binding("right_square_bracket", "day(1)", "ru.key.next_day", key_display="]"),
-        Binding("escape", "back", "ru.key.back"),
+        Binding("c", "decide('confirmed')", N_("ru.key.confirm")),
+        Binding("x", "decide('dismissed')", N_("ru.key.dismiss")),
+        Binding("s", "sign_off", N_("ru.key.signoff")),
+        Binding("o", "reopen", N_("ru.key.reopen")),
+        Binding("e", "export", N_("ru.key.export")),
+        Binding("r", "rerun", N_("ru.key.rerun")),
+        Binding("left_square_bracket", "day(-1)", N_("ru.key.prev_day"), key_display="["),
+        Binding("right_square_bracket", "day(1)", N_("ru.key.next_day"), key_display="]"),
+        Binding("escape", "back", N_("ru.key.back")),
     ]
 
     class Loaded(Message):
@@ -130,7 +143,7 @@ class ReconcileScreen(ClerkScreen):
         if d.locked:  # nothing was written
             unrecorded = sum(1 for f in d.result.flags if d.result.key(f) not in d.statuses)
             if unrecorded:
-                note = t("ru.note.locked_unrecorded", n=unrecorded)
+                note = tn("ru.note.locked_unrecorded", unrecorded)
         return DayView(d.outlet, d.day, done.status, d.result.engineers, done.flags), note
 
     @work(thread=True, exclusive=True, group="reconcile", exit_on_error=False)
@@ -194,11 +207,11 @@ class ReconcileScreen(ClerkScreen):
             (t("ru.heading", outlet=view.outlet.code, day=view.day.isoformat()), "bold"),
             "   ",
             (
-                code_label("ru.state", st.state),
+                code_label(DAY_STATE, st.state),
                 "bold reverse" if st.state != "reconciled" else "bold",
             ),
             "   ",
-            t("ru.heading.counts", flags=len(view.flags), open=st.open_flags),
+            tn("ru.heading.counts", len(view.flags), flags=len(view.flags), open=st.open_flags),
         ]
         if st.signed_off_at is not None:
             parts += ["   ", t("ru.heading.signed", by=st.signed_off_by, at=when(st.signed_off_at))]
@@ -248,7 +261,7 @@ class ReconcileScreen(ClerkScreen):
         flag = self._current() if self._ready() is not None else None
         if flag is None:
             return
-        title = t(f"ru.ask.{decision}", kind=code_label("rec.kind", flag.kind),
+        title = t(DECISION_QUESTION[decision], kind=code_label(FLAG_KIND, flag.kind),
                   ticket=flag.ticket_no or flag.engineer_code)  # fmt: skip
 
         def answered(reason: str | None) -> None:
@@ -268,7 +281,7 @@ class ReconcileScreen(ClerkScreen):
                                user=app.current_user, now=app.now())  # fmt: skip
 
         def note(done) -> str:
-            text = t(f"ru.done.{decision}")
+            text = t(DECISION_DONE[decision])
             if done.violation:
                 text += " " + t("ru.done.violation")
             if done.remedy_booked:

@@ -8,8 +8,9 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from clerk_tui.domain.reconcile.day import EngineerTally
-from clerk_tui.i18n import t
+from clerk_tui.i18n import N_, t
 from clerk_tui.i18n.evidence import render, render_all
+from clerk_tui.i18n.labels import FLAG_KIND, FLAG_SEVERITY, FLAG_STATUS
 from clerk_tui.services.reconcile import FlagRow
 from clerk_tui.ui.tickets.labels import clip, code_label, when
 
@@ -18,11 +19,11 @@ STATUS_STYLE = {"open": "bold", "confirmed": "red", "dismissed": "green"}
 
 
 def kind_label(kind: str) -> str:
-    return code_label("rec.kind", kind)
+    return code_label(FLAG_KIND, kind)
 
 
 def status_label(status: str) -> str:
-    return code_label("ru.status", status)
+    return code_label(FLAG_STATUS, status)
 
 
 def _num(n: int, style: str = "") -> Text:
@@ -38,10 +39,10 @@ class TallyTable(DataTable):
         self.add_column(t("ru.tcol.code"), key="code")
         self.add_column(t("ru.col.engineer"), key="name")
         for key, label in (
-            ("tickets", "ru.tcol.tickets"),
-            ("cards", "ru.tcol.cards"),
-            ("satisfied", "ru.col.satisfied"),
-            ("flags", "ru.col.flags"),
+            ("tickets", N_("ru.tcol.tickets")),
+            ("cards", N_("ru.tcol.cards")),
+            ("satisfied", N_("ru.col.satisfied")),
+            ("flags", N_("ru.col.flags")),
         ):
             self.add_column(Text(t(label), justify="right"), key=key)
 
@@ -67,12 +68,12 @@ class FlagTable(DataTable):
         self.cursor_type = "row"
         self.zebra_stripes = True
         for key, label in (
-            ("severity", "ru.tcol.severity"),
-            ("kind", "ru.col.kind"),
-            ("ticket", "ru.col.ticket_no"),
-            ("engineer", "ru.col.engineer"),
-            ("status", "ru.col.status"),
-            ("evidence", "ru.col.evidence"),
+            ("severity", N_("ru.tcol.severity")),
+            ("kind", N_("ru.col.kind")),
+            ("ticket", N_("ru.col.ticket_no")),
+            ("engineer", N_("ru.col.engineer")),
+            ("status", N_("ru.col.status")),
+            ("evidence", N_("ru.col.evidence")),
         ):
             self.add_column(t(label), key=key)
 
@@ -81,7 +82,9 @@ class FlagTable(DataTable):
         for f in flags:
             engineer = f.engineer_name or f.engineer_code
             self.add_row(
-                Text(code_label("ru.sev", f.severity), style=SEVERITY_STYLE.get(f.severity, "")),
+                Text(
+                    code_label(FLAG_SEVERITY, f.severity), style=SEVERITY_STYLE.get(f.severity, "")
+                ),
                 Text(clip(kind_label(f.kind), 18)),
                 Text(f.ticket_no or "-"),
                 Text(clip(engineer, 8)),

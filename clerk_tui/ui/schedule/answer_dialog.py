@@ -8,6 +8,7 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select
 
 from clerk_tui.i18n import t
+from clerk_tui.i18n.labels import CONTACT_HOW, label
 from clerk_tui.services.schedule import HOW_REACHED, CustomerAnswer
 from clerk_tui.ui.schedule.dialog_base import SchedDialog, parse_time
 
@@ -16,13 +17,17 @@ class AnswerDialog(SchedDialog):
     """Consent (agreed=True) or refusal; a refusal may hand the ticket back to the center."""
 
     def __init__(self, *, agreed: bool, ticket_no: str, customer: str, now: datetime) -> None:
-        key = "sc.answer.title_yes" if agreed else "sc.answer.title_no"
-        intro = t("sc.answer.intro_yes" if agreed else "sc.answer.intro_no")
-        super().__init__(t(key, no=ticket_no), intro)
+        intro = t("sc.answer.intro_yes") if agreed else t("sc.answer.intro_no")
+        title = (
+            t("sc.answer.title_yes", no=ticket_no)
+            if agreed
+            else t("sc.answer.title_no", no=ticket_no)
+        )
+        super().__init__(title, intro)
         self._agreed, self._customer, self._now = agreed, customer, now
 
     def fields(self) -> list[tuple[str, Widget]]:
-        how = [(t(f"sc.how.{h}"), h) for h in HOW_REACHED]
+        how = [(label(CONTACT_HOW, h), h) for h in HOW_REACHED]
         rows: list[tuple[str, Widget]] = [
             (t("sc.f.who"), Input(self._customer, id="sd-who", max_length=50)),
             (t("sc.f.how"), Select(how, value="phone", allow_blank=False, id="sd-how")),

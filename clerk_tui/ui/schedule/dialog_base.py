@@ -17,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from clerk_tui.i18n import t
+from clerk_tui.i18n import N_, t
 from clerk_tui.ui.common.form import FieldError, apply_cursor_blink
 from clerk_tui.ui.common.localized import localize_bindings
 
@@ -43,8 +43,8 @@ class SchedDialog(ModalScreen[Any]):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "sc.key.cancel"),
-        Binding("ctrl+s", "submit", "sc.key.save"),
+        Binding("escape", "cancel", N_("sc.key.cancel")),
+        Binding("ctrl+s", "submit", N_("sc.key.save")),
     ]
 
     def __init__(self, title: str, intro: str = "") -> None:

@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
-from clerk_tui.i18n import t
+from clerk_tui.i18n import N_, t
 from clerk_tui.services.schedule import OPEN, ApptRow, DayView, EngineerRow
 from clerk_tui.ui.common.localized import localize_bindings
 from clerk_tui.ui.tickets.labels import clip
@@ -148,8 +148,8 @@ class SchedGrid(DataTable):
     """The engineers' day; the selected visit is drawn bright."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "block(-1)", "sc.key.prev_visit", show=False),
-        Binding("right", "block(1)", "sc.key.next_visit", show=False),
+        Binding("left", "block(-1)", N_("sc.key.prev_visit"), show=False),
+        Binding("right", "block(1)", N_("sc.key.next_visit"), show=False),
     ]
 
     class Selected(Message):

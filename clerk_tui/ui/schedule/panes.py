@@ -13,16 +13,35 @@ from textual.widgets import DataTable
 from clerk_tui.domain.findings import Finding
 from clerk_tui.domain.schedule.alternatives import Proposal
 from clerk_tui.domain.schedule.lateness import describe_lateness
-from clerk_tui.i18n import t
+from clerk_tui.i18n import N_, t
 from clerk_tui.i18n.evidence import render, render_all
+from clerk_tui.i18n.labels import CONFLICT_KIND, SCHEDULE_SEVERITY, label
 from clerk_tui.services.schedule import OPEN, ApptRow, DayView, Reminder, WaitingTicket
 from clerk_tui.ui.tickets.labels import clip, code_label
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
 
 
+FAILED_VISIT_REASON: dict[str, str] = {
+    "customer_busy": N_("sc.fail.customer_busy"),
+    "customer_out": N_("sc.fail.customer_out"),
+    "doubts_engineer": N_("sc.fail.doubts_engineer"),
+    "power_cut": N_("sc.fail.power_cut"),
+    "product_elsewhere": N_("sc.fail.product_elsewhere"),
+    "refused_entry": N_("sc.fail.refused_entry"),
+}
+"""Why a visit failed (`FAILED_VISIT_REASONS`)."""
+
+APPOINTMENT_STATUS: dict[str, str] = {
+    "cancelled": N_("sc.appt.cancelled"),
+    "done": N_("sc.appt.done"),
+    "moved": N_("sc.appt.moved"),
+}
+"""Appointment statuses the day's list shows (a planned visit shows none)."""
+
+
 def kind_label(kind: str) -> str:
-    return code_label("sc.kind", kind)
+    return code_label(CONFLICT_KIND, kind)
 
 
 def _hm(moment: datetime | None, day=None) -> str:
@@ -40,20 +59,22 @@ class ConflictTable(DataTable):
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
 
     def on_mount(self) -> None:
-        for key, label, width in (
-            ("sev", "sc.col.severity", 2),
-            ("kind", "sc.col.kind", 16),
-            ("ticket", "sc.col.ticket", 14),
-            ("engineer", "sc.col.engineer_code", 6),
-            ("with", "sc.col.with", 14),
+        for key, header, width in (
+            ("sev", N_("sc.col.severity"), 2),
+            ("kind", N_("sc.col.kind"), 16),
+            ("ticket", N_("sc.col.ticket"), 14),
+            ("engineer", N_("sc.col.engineer_code"), 6),
+            ("with", N_("sc.col.with"), 14),
         ):
-            self.add_column(Text(t(label)), key=key, width=width)
+            self.add_column(Text(t(header)), key=key, width=width)
 
     def show(self, findings: tuple[Finding, ...], keep: int = 0) -> None:
         self.clear()
         for i, f in enumerate(findings):
             self.add_row(
-                Text(t(f"sc.sev.{f.severity}"), style=SEVERITY_STYLE.get(f.severity, "")),
+                Text(
+                    label(SCHEDULE_SEVERITY, f.severity), style=SEVERITY_STYLE.get(f.severity, "")
+                ),
                 Text(kind_label(f.kind)),
                 Text(f.ticket_no),
                 Text(f.engineer_id or t("sc.unassigned")),
@@ -71,13 +92,13 @@ class WaitingTable(DataTable):
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
 
     def on_mount(self) -> None:
-        for key, label, width in (
-            ("ticket", "sc.col.ticket", 14),
-            ("district", "sc.col.district", 6),
-            ("category", "sc.col.category", 6),
-            ("window", "sc.col.window", 11),
+        for key, header, width in (
+            ("ticket", N_("sc.col.ticket"), 14),
+            ("district", N_("sc.col.district"), 6),
+            ("category", N_("sc.col.category"), 6),
+            ("window", N_("sc.col.window"), 11),
         ):
-            self.add_column(Text(t(label)), key=key, width=width)
+            self.add_column(Text(t(header)), key=key, width=width)
 
     def show(self, waiting: tuple[WaitingTicket, ...]) -> None:
         self.clear()
@@ -98,8 +119,8 @@ class WaitingTable(DataTable):
 
 
 def consent_line(appt: ApptRow) -> Text:
-    word = {"consent": "sc.consent.yes", "consent_refused": "sc.consent.refused"}.get(
-        appt.consent, "sc.consent.none"
+    word = {"consent": N_("sc.consent.yes"), "consent_refused": N_("sc.consent.refused")}.get(
+        appt.consent, N_("sc.consent.none")
     )
     style = {"consent": "green", "consent_refused": "red"}.get(appt.consent, "dim")
     return Text(t(word), style=style)
@@ -111,12 +132,13 @@ def visit_line(a: ApptRow, day) -> Text:
     text.append(f"{a.ticket_no} {a.district} {a.category} ")
     text.append(a.customer_name)
     if a.status != OPEN:
-        text.append(f"  {code_label('sc.appt', a.status)}", style="dim")
+        text.append(f"  {code_label(APPOINTMENT_STATUS, a.status)}", style="dim")
     if a.late_minutes:
         text.append(f"  {t('sc.detail.late', minutes=a.late_minutes)}", style="yellow")
     if a.outcome:
         text.append(
-            f"  {t('sc.detail.failed', reason=code_label('sc.fail', a.outcome))}", style="yellow"
+            f"  {t('sc.detail.failed', reason=code_label(FAILED_VISIT_REASON, a.outcome))}",
+            style="yellow",
         )
     return text
 

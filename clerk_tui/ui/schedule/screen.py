@@ -31,7 +31,7 @@ from textual.worker import get_current_worker
 from clerk_tui.domain.findings import Finding
 from clerk_tui.domain.schedule.alternatives import Proposal
 from clerk_tui.domain.schedule.lateness import describe_lateness, lateness_response
-from clerk_tui.i18n import t
+from clerk_tui.i18n import N_, t
 from clerk_tui.i18n.evidence import render
 from clerk_tui.services.schedule import (
     OPEN,
@@ -53,6 +53,7 @@ from clerk_tui.ui.common.screen_base import ClerkScreen
 from clerk_tui.ui.schedule.grid import SchedGrid
 from clerk_tui.ui.schedule.move_dialog import MoveRequest, NotPastMoveDialog
 from clerk_tui.ui.schedule.panes import (
+    FAILED_VISIT_REASON,
     ConflictTable,
     WaitingTable,
     conflict_detail,
@@ -67,6 +68,20 @@ if TYPE_CHECKING:
 WEEKDAYS = "一二三四五六日"
 
 
+MOVE_DONE: dict[str, str] = {
+    "reassigned": N_("sc.ok.reassigned"),
+    "rescheduled": N_("sc.ok.rescheduled"),
+}
+"""The note after a visit moved (`Moved.kind`)."""
+
+ANSWER_DONE: dict[str, str] = {
+    "consent": N_("sc.ok.consent"),
+    "consent_refused": N_("sc.ok.consent_refused"),
+    "transferred": N_("sc.ok.transferred"),
+}
+"""The note after the customer's answer (`record_answer`'s outcome)."""
+
+
 class _Pane(VerticalScroll, can_focus=False):
     """A read-only pane: Tab goes from the grid to the waiting list to the conflicts."""
 
@@ -76,23 +91,23 @@ class ScheduleScreen(ClerkScreen):
 
     CSS_PATH = "schedule.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left_square_bracket", "day(-1)", "sc.key.prev_day"),
-        Binding("right_square_bracket", "day(1)", "sc.key.next_day"),
-        Binding("a", "assign", "sc.key.assign"),
-        Binding("m", "move", "sc.key.move"),
-        Binding("u", "unassign", "sc.key.unassign"),
-        Binding("c", "answer(True)", "sc.key.consent"),
-        Binding("x", "answer(False)", "sc.key.refused"),
-        Binding("l", "late", "sc.key.late"),
-        Binding("p", "call_ahead", "sc.key.call"),
-        Binding("f", "failed", "sc.key.failed"),
+        Binding("left_square_bracket", "day(-1)", N_("sc.key.prev_day")),
+        Binding("right_square_bracket", "day(1)", N_("sc.key.next_day")),
+        Binding("a", "assign", N_("sc.key.assign")),
+        Binding("m", "move", N_("sc.key.move")),
+        Binding("u", "unassign", N_("sc.key.unassign")),
+        Binding("c", "answer(True)", N_("sc.key.consent")),
+        Binding("x", "answer(False)", N_("sc.key.refused")),
+        Binding("l", "late", N_("sc.key.late")),
+        Binding("p", "call_ahead", N_("sc.key.call")),
+        Binding("f", "failed", N_("sc.key.failed")),
         *(
-            Binding(str(n), f"alternative({n})", "sc.key.alternative", show=False)
+            Binding(str(n), f"alternative({n})", N_("sc.key.alternative"), show=False)
             for n in (1, 2, 3)
         ),
-        Binding("o", "open_ticket", "sc.key.open", show=False),
-        Binding("r", "reload", "sc.key.reload", show=False),
-        Binding("escape", "back", "sc.key.back"),
+        Binding("o", "open_ticket", N_("sc.key.open"), show=False),
+        Binding("r", "reload", N_("sc.key.reload"), show=False),
+        Binding("escape", "back", N_("sc.key.back")),
     ]
 
     class Loaded(Message):
@@ -395,7 +410,7 @@ class ScheduleScreen(ClerkScreen):
                 now=now,
             ),
             lambda m: t(
-                f"sc.ok.{m.kind}",
+                MOVE_DONE[m.kind],
                 no=appt.ticket_no,
                 engineer=code,
                 start=start.strftime("%m-%d %H:%M"),
@@ -448,7 +463,7 @@ class ScheduleScreen(ClerkScreen):
             lambda: record_answer(
                 db, user, appointment_id=appt.id, seen_version=appt.version, answer=answer, now=now
             ),
-            lambda outcome: t(f"sc.ok.{outcome}", no=appt.ticket_no),
+            lambda outcome: t(ANSWER_DONE[outcome], no=appt.ticket_no),
             appt.ticket_no,
             (appt.ticket_no, appt.engineer_code),
         )
@@ -520,9 +535,10 @@ class ScheduleScreen(ClerkScreen):
                 now=now,
                 note=answer.note,
             ),
-            lambda response: t(
-                "sc.ok.call_" + ("manager" if response == "manager_visit" else "ok"),
-                no=appt.ticket_no,
+            lambda response: (
+                t("sc.ok.call_manager", no=appt.ticket_no)
+                if response == "manager_visit"
+                else t("sc.ok.call_ok", no=appt.ticket_no)
             ),
             appt.ticket_no,
             (appt.ticket_no, None),
@@ -541,7 +557,7 @@ class ScheduleScreen(ClerkScreen):
             return
 
         db, user, now = self._ctx()
-        reason = code_label("sc.fail", answer.reason)
+        reason = code_label(FAILED_VISIT_REASON, answer.reason)
         self._run(
             lambda: record_failed_visit(
                 db,
@@ -552,10 +568,10 @@ class ScheduleScreen(ClerkScreen):
                 now=now,
                 note=answer.note,
             ),
-            lambda manager: t(
-                "sc.ok.failed_manager" if manager else "sc.ok.failed",
-                no=appt.ticket_no,
-                reason=reason,
+            lambda manager: (
+                t("sc.ok.failed_manager", no=appt.ticket_no, reason=reason)
+                if manager
+                else t("sc.ok.failed", no=appt.ticket_no, reason=reason)
             ),
             appt.ticket_no,
             (appt.ticket_no, None),

@@ -10,6 +10,7 @@ from textual.widgets import Input, Select
 from clerk_tui.domain.schedule.lateness import FAILED_VISIT_REASONS
 from clerk_tui.i18n import t
 from clerk_tui.ui.schedule.dialog_base import SchedDialog
+from clerk_tui.ui.schedule.panes import FAILED_VISIT_REASON
 from clerk_tui.ui.tickets.labels import code_label
 
 
@@ -70,7 +71,7 @@ class FailedDialog(SchedDialog):
         super().__init__(t("sc.failed.title", no=ticket_no), t("sc.failed.intro"))
 
     def fields(self) -> list[tuple[str, Widget]]:
-        choices = [(code_label("sc.fail", r), r) for r in FAILED_VISIT_REASONS]
+        choices = [(code_label(FAILED_VISIT_REASON, r), r) for r in FAILED_VISIT_REASONS]
         return [
             (t("sc.f.reason"), Select(choices, prompt=t("sc.f.reason_prompt"), id="sd-reason")),
             (t("sc.f.note"), Input("", id="sd-note", max_length=200)),

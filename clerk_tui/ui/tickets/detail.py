@@ -18,11 +18,20 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from clerk_tui.i18n import t
+from clerk_tui.i18n import N_, t, tn
 from clerk_tui.services.tickets import TicketDetail, TimelineEntry, ticket_detail
 from clerk_tui.ui.common.desk import DeskApp
 from clerk_tui.ui.common.localized import localize_bindings
-from clerk_tui.ui.tickets.labels import code_label, day, state_label, when
+from clerk_tui.ui.tickets.labels import (
+    HISTORY_KIND,
+    TICKET_SOURCE,
+    TICKET_TYPE,
+    WARRANTY,
+    code_label,
+    day,
+    state_label,
+    when,
+)
 
 
 def _yes_no(value: bool) -> str:
@@ -60,30 +69,30 @@ def field_pairs(d: TicketDetail) -> tuple[list[tuple[str, str]], list[tuple[str,
         f"{d.address} ({d.district})" if d.district and d.district not in d.address else d.address
     )
     short = [
-        ("tk.f.customer", d.customer_name),
-        ("tk.f.phone", d.phone),
-        ("tk.f.status", state_label(d.status)),
-        ("tk.f.warranty", code_label("tk.warranty", d.warranty_status)),
-        ("tk.f.product", d.product_category),
-        ("tk.f.model", d.product_model),
-        ("tk.f.serial", d.serial_no),
-        ("tk.f.purchase", day(d.purchase_date)),
-        ("tk.f.source", code_label("tk.source", d.source)),
-        ("tk.f.type", code_label("tk.type", d.service_type)),
-        ("tk.f.owner", d.owner_name),
-        ("tk.f.engineer", engineer),
-        ("tk.f.created", when(d.created_at)),
-        ("tk.f.business_date", day(d.business_date)),
-        ("tk.f.window", window),
-        ("tk.f.updated", when(d.updated_at)),
-        ("tk.f.part", part or t("tk.v.none")),
-        ("tk.f.pull_back", f"{_yes_no(d.pull_back)} / {_yes_no(d.loaner)}"),
+        (N_("tk.f.customer"), d.customer_name),
+        (N_("tk.f.phone"), d.phone),
+        (N_("tk.f.status"), state_label(d.status)),
+        (N_("tk.f.warranty"), code_label(WARRANTY, d.warranty_status)),
+        (N_("tk.f.product"), d.product_category),
+        (N_("tk.f.model"), d.product_model),
+        (N_("tk.f.serial"), d.serial_no),
+        (N_("tk.f.purchase"), day(d.purchase_date)),
+        (N_("tk.f.source"), code_label(TICKET_SOURCE, d.source)),
+        (N_("tk.f.type"), code_label(TICKET_TYPE, d.service_type)),
+        (N_("tk.f.owner"), d.owner_name),
+        (N_("tk.f.engineer"), engineer),
+        (N_("tk.f.created"), when(d.created_at)),
+        (N_("tk.f.business_date"), day(d.business_date)),
+        (N_("tk.f.window"), window),
+        (N_("tk.f.updated"), when(d.updated_at)),
+        (N_("tk.f.part"), part or t("tk.v.none")),
+        (N_("tk.f.pull_back"), f"{_yes_no(d.pull_back)} / {_yes_no(d.loaner)}"),
     ]
     long = [
-        ("tk.f.address", address),
-        ("tk.f.symptom", d.symptom),
-        ("tk.f.value_add", d.value_add),
-        ("tk.f.notes", d.notes),
+        (N_("tk.f.address"), address),
+        (N_("tk.f.symptom"), d.symptom),
+        (N_("tk.f.value_add"), d.value_add),
+        (N_("tk.f.notes"), d.notes),
     ]
     return [(t(k), v) for k, v in short], [(t(k), v) for k, v in long if v]
 
@@ -121,7 +130,9 @@ def timeline_renderable(entries: list[TimelineEntry]) -> RenderableType:
     table.add_column(t("tk.tl.what"), ratio=1)
     for entry in entries:
         table.add_row(
-            Text(when(entry.at) or "-"), Text(code_label("tk.kind", entry.kind)), entry_text(entry)
+            Text(when(entry.at) or "-"),
+            Text(code_label(HISTORY_KIND, entry.kind)),
+            entry_text(entry),
         )
     return table
 
@@ -134,8 +145,8 @@ class TicketDetailScreen(Screen):
 
     CSS_PATH = "ticket_detail.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "tk.key.back"),
-        Binding("r", "refresh", "tk.key.refresh"),
+        Binding("escape", "back", N_("tk.key.back")),
+        Binding("r", "refresh", N_("tk.key.refresh")),
     ]
 
     class Loaded(Message):
@@ -188,7 +199,7 @@ class TicketDetailScreen(Screen):
             )
         )
         self.query_one("#td-fields", Static).update(fields_renderable(d))
-        self.query_one("#td-tl-title", Static).update(Content(t("tk.timeline", n=len(d.timeline))))
+        self.query_one("#td-tl-title", Static).update(Content(tn("tk.timeline", len(d.timeline))))
         self.query_one("#td-timeline", Static).update(timeline_renderable(d.timeline))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:

@@ -22,7 +22,7 @@ from clerk_tui.domain.states import OPEN_STATES
 from clerk_tui.i18n import t
 from clerk_tui.services.tickets import TicketFilter
 from clerk_tui.ui.common.desk import DeskApp
-from clerk_tui.ui.tickets.labels import code_label, state_label
+from clerk_tui.ui.tickets.labels import TICKET_SOURCE, code_label, state_label
 
 DEBOUNCE_SECONDS = 0.25
 SOURCES = ("center", "phone", "walkin")
@@ -58,7 +58,7 @@ def describe_filter(filt: TicketFilter, engineer_name: str = "") -> str:
         else:
             parts.append("+".join(state_label(s) for s in filt.statuses))
     if filt.source:
-        parts.append(code_label("tk.source", filt.source))
+        parts.append(code_label(TICKET_SOURCE, filt.source))
     if filt.business_date:
         parts.append(t("tk.filter.day", day=filt.business_date.isoformat()))
     if filt.engineer_id is not None:
@@ -110,7 +110,7 @@ class TicketFilterBar(Horizontal):
             compact=True,
         )
         sources = [(t("tk.filter.any_source"), "")]
-        sources += [(code_label("tk.source", s), s) for s in SOURCES]
+        sources += [(code_label(TICKET_SOURCE, s), s) for s in SOURCES]
         yield Select(sources, value=f.source or "", allow_blank=False, id="tk-source", compact=True)
         yield Checkbox(
             t("tk.filter.today"), f.business_date is not None, id="tk-today", compact=True

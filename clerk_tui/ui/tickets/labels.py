@@ -3,25 +3,63 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date, datetime
 
 from rich.cells import cell_len
 
-from clerk_tui.i18n import has, t
+from clerk_tui.i18n import N_
+from clerk_tui.i18n.labels import TICKET_STATE, label
 
 _ELLIPSIS = "..."  # ASCII: "…" is ambiguous-width and CJK terminals draw it wide
 
 
-def code_label(prefix: str, value: str) -> str:
-    """`t(prefix.value)` when the catalog knows it, else the raw code (new codes still show)."""
-    if not value:
-        return ""
-    key = f"{prefix}.{value}"
-    return t(key) if has(key) else value
+def code_label(table: Mapping[str, str], value: str | None) -> str:
+    """The word for `value` in a label table, else the raw code (new codes still show); "" for
+    no value."""
+    return label(table, value) if value else ""
+
+
+TICKET_TYPE: dict[str, str] = {
+    "consult": N_("tk.type.consult"),
+    "install": N_("tk.type.install"),
+    "maintenance": N_("tk.type.maintenance"),
+    "repair": N_("tk.type.repair"),
+}
+"""Service types (服务类型)."""
+
+
+WARRANTY: dict[str, str] = {
+    "in": N_("tk.warranty.in"),
+    "out": N_("tk.warranty.out"),
+    "parts_only": N_("tk.warranty.parts_only"),
+    "unknown": N_("tk.warranty.unknown"),
+}
+"""Warranty statuses (保修状态)."""
+
+
+TICKET_SOURCE: dict[str, str] = {
+    "center": N_("tk.source.center"),
+    "phone": N_("tk.source.phone"),
+    "walkin": N_("tk.source.walkin"),
+}
+"""Where a ticket came from (来源)."""
+
+
+HISTORY_KIND: dict[str, str] = {
+    "appointment": N_("tk.kind.appointment"),
+    "callback": N_("tk.kind.callback"),
+    "card": N_("tk.kind.card"),
+    "contact": N_("tk.kind.contact"),
+    "created": N_("tk.kind.created"),
+    "flag": N_("tk.kind.flag"),
+    "slip": N_("tk.kind.slip"),
+}
+"""The kinds of entry on a ticket's history."""
 
 
 def state_label(status: str) -> str:
-    return code_label("tk.state", status)
+    return code_label(TICKET_STATE, status)
 
 
 def clip(text: str, cells: int) -> str:

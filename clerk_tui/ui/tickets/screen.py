@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from clerk_tui.i18n import t
+from clerk_tui.i18n import N_, t
 from clerk_tui.services.tickets import Page, TicketFilter, find_by_ticket_no, list_tickets
 from clerk_tui.ui.common.desk import DeskApp
 from clerk_tui.ui.common.localized import localize_bindings
@@ -45,15 +45,15 @@ class TicketsScreen(Screen):
 
     CSS_PATH = "tickets.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_search", "tk.key.search"),
-        Binding("n,pagedown", "page(1)", "tk.key.next"),
-        Binding("p,pageup", "page(-1)", "tk.key.prev"),
-        Binding("s", "cycle_status", "tk.key.status"),
-        Binding("o", "cycle_source", "tk.key.source"),
-        Binding("d", "toggle_today", "tk.key.today"),
-        Binding("c", "clear_filters", "tk.key.clear"),
-        Binding("r", "refresh", "tk.key.refresh", show=False),
-        Binding("escape", "back", "tk.key.back"),
+        Binding("slash", "focus_search", N_("tk.key.search")),
+        Binding("n,pagedown", "page(1)", N_("tk.key.next")),
+        Binding("p,pageup", "page(-1)", N_("tk.key.prev")),
+        Binding("s", "cycle_status", N_("tk.key.status")),
+        Binding("o", "cycle_source", N_("tk.key.source")),
+        Binding("d", "toggle_today", N_("tk.key.today")),
+        Binding("c", "clear_filters", N_("tk.key.clear")),
+        Binding("r", "refresh", N_("tk.key.refresh"), show=False),
+        Binding("escape", "back", N_("tk.key.back")),
     ]
 
     class PageLoaded(Message):

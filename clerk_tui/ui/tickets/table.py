@@ -12,10 +12,12 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
-from clerk_tui.i18n import t
+from clerk_tui.i18n import N_, t
 from clerk_tui.services.tickets import TicketRow
 from clerk_tui.ui.common.localized import localize_bindings
 from clerk_tui.ui.tickets.labels import (
+    TICKET_SOURCE,
+    TICKET_TYPE,
     clip,
     code_label,
     short_address,
@@ -24,16 +26,16 @@ from clerk_tui.ui.tickets.labels import (
 )
 
 COLUMNS = (
-    ("ticket_no", "tk.col.ticket_no"),
-    ("status", "tk.col.status"),
-    ("source", "tk.col.source"),
-    ("type", "tk.col.type"),
-    ("customer", "tk.col.customer"),
-    ("phone", "tk.col.phone"),
-    ("address", "tk.col.address"),
-    ("model", "tk.col.model"),
-    ("engineer", "tk.col.engineer"),
-    ("created", "tk.col.created"),
+    ("ticket_no", N_("tk.col.ticket_no")),
+    ("status", N_("tk.col.status")),
+    ("source", N_("tk.col.source")),
+    ("type", N_("tk.col.type")),
+    ("customer", N_("tk.col.customer")),
+    ("phone", N_("tk.col.phone")),
+    ("address", N_("tk.col.address")),
+    ("model", N_("tk.col.model")),
+    ("engineer", N_("tk.col.engineer")),
+    ("created", N_("tk.col.created")),
 )
 NAME_CELLS = 10  # 5 hanzi: Chinese names are 2-4
 MODEL_CELLS = 12
@@ -58,8 +60,8 @@ def row_cells(
     return (
         Text(row.ticket_no),
         Text(state_label(row.status)),
-        Text(code_label("tk.source", row.source)),
-        Text(code_label("tk.type", row.service_type)),
+        Text(code_label(TICKET_SOURCE, row.source)),
+        Text(code_label(TICKET_TYPE, row.service_type)),
         Text(clip(row.customer_name, NAME_CELLS)),
         Text(row.phone),
         Text(clip(short_address(row.address), address_cells)),
@@ -85,9 +87,9 @@ class TicketTable(DataTable[Text]):
     """A page of tickets; row keys are ticket ids. Page keys are handed up as messages."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "tk.key.open"),
-        Binding("pagedown", "page(1)", "tk.key.next", show=False),
-        Binding("pageup", "page(-1)", "tk.key.prev", show=False),
+        Binding("enter", "select_cursor", N_("tk.key.open")),
+        Binding("pagedown", "page(1)", N_("tk.key.next"), show=False),
+        Binding("pageup", "page(-1)", N_("tk.key.prev"), show=False),
     ]
 
     class PageRequested(Message):

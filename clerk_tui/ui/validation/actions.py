@@ -14,7 +14,7 @@ from textual.notifications import SeverityLevel
 
 from clerk_tui.domain.findings import Finding
 from clerk_tui.domain.phrases import PhraseHit
-from clerk_tui.i18n import t
+from clerk_tui.i18n import t, tn
 from clerk_tui.services.validation import (
     CheckedTicket,
     FixRefused,
@@ -76,7 +76,7 @@ def contact_job(
             seen_version=c.version,
         )
         if confirm is not None:
-            text = t("vq.done.confirmed", no=c.ticket_no, n=res.remaining)
+            text = tn("vq.done.confirmed", res.remaining, no=c.ticket_no)
             return _state_text(res, c.ticket_no, text), _advice(res.phrase_hits)
         done = t("vq.done.contact", party=party_label(party), outcome=outcome_label(r.choice))
         return done, _advice(res.phrase_hits)
@@ -101,7 +101,7 @@ def fix_job(app: DeskApp, c: CheckedTicket, finding: Finding, r: DialogResult) -
             note=r.values[-1],
             now=app.now(),
         )
-        text = t("vq.done.fix", no=c.ticket_no, n=res.remaining)
+        text = tn("vq.done.fix", res.remaining, no=c.ticket_no)
         return _state_text(res, c.ticket_no, text), _advice(res.phrase_hits)
 
     return job

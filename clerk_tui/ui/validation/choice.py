@@ -21,7 +21,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from clerk_tui.i18n import t
+from clerk_tui.i18n import N_, t
 from clerk_tui.ui.common.form import apply_cursor_blink
 from clerk_tui.ui.common.localized import localize_bindings
 from clerk_tui.ui.validation.tables import Phrases, phrase_advice, visible
@@ -70,8 +70,8 @@ class ChoiceDialog(ModalScreen[DialogResult | None]):
     ChoiceDialog #vq-dlg-error { color: $text-error; height: auto; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "vq.key.cancel"),
-        Binding("f2", "cycle", "vq.key.switch", show=False, priority=True),
+        Binding("escape", "cancel", N_("vq.key.cancel")),
+        Binding("f2", "cycle", N_("vq.key.switch"), show=False, priority=True),
     ]
 
     def __init__(

@@ -6,7 +6,7 @@ from datetime import date
 
 from clerk_tui.db.models import VALUE_ADD_TAGS
 from clerk_tui.domain.findings import Finding
-from clerk_tui.i18n import t
+from clerk_tui.i18n import N_, t
 from clerk_tui.i18n.evidence import render_all
 from clerk_tui.services.validation import (
     FIXABLE,
@@ -38,8 +38,12 @@ def contact_form(
     party: str, c: CheckedTicket, finding: Finding | None, phrases: Phrases
 ) -> ChoiceDialog:
     """Log a call to the dispatcher or the customer: 1 confirmed, 2 no answer, 3 could not verify."""
-    codes = ("confirmed", "no_answer", "not_verified")
-    choices = [Choice(str(n), code, t(f"vq.choice.{code}")) for n, code in enumerate(codes, 1)]
+    codes = (
+        ("confirmed", N_("vq.choice.confirmed")),
+        ("no_answer", N_("vq.choice.no_answer")),
+        ("not_verified", N_("vq.choice.not_verified")),
+    )
+    choices = [Choice(str(n), code, t(key)) for n, (code, key) in enumerate(codes, 1)]
     return ChoiceDialog(
         t("vq.dlg.contact", party=party_label(party), no=c.ticket_no),
         lines=[_problem_line(finding)],
@@ -132,8 +136,13 @@ def fix_form(c: CheckedTicket, finding: Finding, phrases: Phrases) -> ChoiceDial
 
 def part_form(c: CheckedTicket) -> ChoiceDialog:
     """The needed part and its stock: 1 in stock, 2 out of stock, 3 unknown, 4 requisitioned."""
-    codes = ("in_stock", "out_of_stock", "unknown_stock", "requested")
-    choices = [Choice(str(n), code, t(f"vq.choice.{code}")) for n, code in enumerate(codes, 1)]
+    codes = (
+        ("in_stock", N_("vq.choice.in_stock")),
+        ("out_of_stock", N_("vq.choice.out_of_stock")),
+        ("unknown_stock", N_("vq.choice.unknown_stock")),
+        ("requested", N_("vq.choice.requested")),
+    )
+    choices = [Choice(str(n), code, t(key)) for n, (code, key) in enumerate(codes, 1)]
     lines = [t("vq.part.requested")] if c.part_requested else []
     return ChoiceDialog(
         t("vq.dlg.part", no=c.ticket_no),

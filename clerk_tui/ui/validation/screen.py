@@ -22,7 +22,7 @@ from textual.notifications import SeverityLevel
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
-from clerk_tui.i18n import t
+from clerk_tui.i18n import N_, t, tn
 from clerk_tui.services.validation import (
     CheckedTicket,
     ContactRow,
@@ -46,15 +46,15 @@ class ValidationQueueScreen(ClerkScreen):
 
     CSS_PATH = "validation_queue.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("d", "contact('dispatcher')", "vq.key.dispatcher"),
-        Binding("c", "contact('customer')", "vq.key.customer"),
-        Binding("e", "fix", "vq.key.fix"),
-        Binding("p", "part", "vq.key.part"),
-        Binding("o", "consult", "vq.key.consult"),
-        Binding("i", "valueadd", "vq.key.valueadd"),
-        Binding("l", "valueadd_list", "vq.key.valueadd_list"),
-        Binding("r", "refresh", "vq.key.refresh", show=False),
-        Binding("escape", "back", "vq.key.back"),
+        Binding("d", "contact('dispatcher')", N_("vq.key.dispatcher")),
+        Binding("c", "contact('customer')", N_("vq.key.customer")),
+        Binding("e", "fix", N_("vq.key.fix")),
+        Binding("p", "part", N_("vq.key.part")),
+        Binding("o", "consult", N_("vq.key.consult")),
+        Binding("i", "valueadd", N_("vq.key.valueadd")),
+        Binding("l", "valueadd_list", N_("vq.key.valueadd_list")),
+        Binding("r", "refresh", N_("vq.key.refresh"), show=False),
+        Binding("escape", "back", N_("vq.key.back")),
     ]
 
     class Loaded(Message):
@@ -115,7 +115,7 @@ class ValidationQueueScreen(ClerkScreen):
         self.queue, self.phrases = message.queue, message.phrases
         self.by_id = {c.id: c for c in message.queue.tickets}
         q = message.queue
-        info = t("vq.info", n=q.total, parts=q.parts_to_requisition, **q.by_severity)
+        info = tn("vq.info", q.total, parts=q.parts_to_requisition, **q.by_severity)
         if q.total > len(q.tickets):
             info += t("vq.info.more", shown=len(q.tickets))
         if not q.total:

@@ -16,8 +16,9 @@ from textual.widgets import DataTable
 
 from clerk_tui.domain.findings import Finding
 from clerk_tui.domain.phrases import find_forbidden, merged_spans
-from clerk_tui.i18n import t
+from clerk_tui.i18n import N_, t
 from clerk_tui.i18n.evidence import render_all
+from clerk_tui.i18n.labels import label
 from clerk_tui.services.validation import (
     CheckedTicket,
     ContactRow,
@@ -29,11 +30,34 @@ from clerk_tui.services.validation import (
     step_label,
 )
 from clerk_tui.ui.common.localized import localize_bindings
-from clerk_tui.ui.tickets.labels import clip, code_label, short_when, state_label
+from clerk_tui.ui.tickets.labels import TICKET_SOURCE, clip, code_label, short_when, state_label
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
 PHRASE_STYLE = "bold reverse red"
 Phrases = Sequence[tuple[str, str, str]]
+
+
+COLUMN: dict[str, str] = {
+    "by": N_("vq.col.by"),
+    "count": N_("vq.col.count"),
+    "created": N_("vq.col.created"),
+    "customer": N_("vq.col.customer"),
+    "date": N_("vq.col.date"),
+    "evidence": N_("vq.col.evidence"),
+    "field": N_("vq.col.field"),
+    "kind": N_("vq.col.kind"),
+    "model": N_("vq.col.model"),
+    "next": N_("vq.col.next"),
+    "phone": N_("vq.col.phone"),
+    "severity": N_("vq.col.severity"),
+    "source": N_("vq.col.source"),
+    "status": N_("vq.col.status"),
+    "tag": N_("vq.col.tag"),
+    "text": N_("vq.col.text"),
+    "ticket_no": N_("vq.col.ticket_no"),
+    "worst": N_("vq.col.worst"),
+}
+"""The validation queue's column headers."""
 
 
 def visible(text: str) -> str:
@@ -78,7 +102,7 @@ def fit_columns(table: DataTable, rows: list[tuple[Text, ...]]) -> None:
 class QueueTable(DataTable[Text]):
     """The tickets with problems, most urgent first; row key = ticket id."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select_cursor", "vq.key.open")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select_cursor", N_("vq.key.open"))]
     COLUMNS = (
         "ticket_no",
         "status",
@@ -98,7 +122,7 @@ class QueueTable(DataTable[Text]):
 
     def on_mount(self) -> None:
         for key in self.COLUMNS:
-            self.add_column(Text(t(f"vq.col.{key}")), key=key)
+            self.add_column(Text(label(COLUMN, key)), key=key)
 
     def show(self, tickets: Iterable[CheckedTicket], keep_id: int | None = None) -> None:
         self.clear()
@@ -111,7 +135,7 @@ class QueueTable(DataTable[Text]):
             row = (
                 Text(info.ticket_no),
                 Text(state_label(info.status)),
-                Text(code_label("tk.source", info.source)),
+                Text(code_label(TICKET_SOURCE, info.source)),
                 Text(str(len(c.findings)), justify="right"),
                 Text(severity_label(c.worst), style=SEVERITY_STYLE.get(c.worst, "")),
                 Text(step_label(c.next_step)),
@@ -146,7 +170,7 @@ class ProblemTable(DataTable[Text]):
 
     def on_mount(self) -> None:
         for key in self.COLUMNS:
-            self.add_column(Text(t(f"vq.col.{key}")), key=key)
+            self.add_column(Text(label(COLUMN, key)), key=key)
 
     def show(self, findings: Sequence[Finding]) -> None:
         self.clear()

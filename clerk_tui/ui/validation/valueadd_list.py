@@ -15,7 +15,8 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
-from clerk_tui.i18n import t
+from clerk_tui.i18n import N_, t, tn
+from clerk_tui.i18n.labels import label
 from clerk_tui.services.validation import (
     ValueAddRow,
     default_export_path,
@@ -26,7 +27,7 @@ from clerk_tui.services.validation import (
 from clerk_tui.ui.common.desk import DeskApp
 from clerk_tui.ui.common.localized import localize_bindings
 from clerk_tui.ui.tickets.labels import clip
-from clerk_tui.ui.validation.tables import visible
+from clerk_tui.ui.validation.tables import COLUMN, visible
 
 LIMIT = 500
 
@@ -46,8 +47,8 @@ class ValueAddListScreen(ModalScreen[None]):
     ValueAddListScreen #vq-va-note { color: $text-muted; height: auto; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "vq.key.back"),
-        Binding("x", "export", "vq.key.export"),
+        Binding("escape", "close", N_("vq.key.back")),
+        Binding("x", "export", N_("vq.key.export")),
     ]
 
     class Loaded(Message):
@@ -76,7 +77,7 @@ class ValueAddListScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         for key in ("date", "ticket_no", "tag", "text", "model", "by"):
-            table.add_column(Text(t(f"vq.col.{key}")), key=key)
+            table.add_column(Text(label(COLUMN, key)), key=key)
         table.focus()
         self._load()
 
@@ -112,7 +113,7 @@ class ValueAddListScreen(ModalScreen[None]):
         except OSError as exc:
             self.post_message(self.Exported(t("vq.err.export", reason=exc.strerror or exc), False))
             return
-        self.post_message(self.Exported(t("vq.done.exported", n=len(rows), path=path), True))
+        self.post_message(self.Exported(tn("vq.done.exported", len(rows), path=path), True))
 
     @on(Exported)
     def _exported(self, message: Exported) -> None:
