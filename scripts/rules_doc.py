@@ -82,10 +82,7 @@ def render() -> str:
     out.append(
         _table(
             ["rule", "what it checks", "section", "code"],
-            [
-                [_kind(f), _summary(f), _sections(f), _where(f)]
-                for f in validation_rules.RULES
-            ],
+            [[_kind(f), _summary(f), _sections(f), _where(f)] for f in validation_rules.RULES],
         )
     )
     out.append("\n## Scheduling conflicts (排班冲突), `conflicts`\n")

@@ -183,7 +183,6 @@ def _extension_steps(work: Path) -> list[tuple[str, Callable[[], dict[str, float
     import importlib
     import pkgutil
 
-
     steps: list[tuple[str, Callable[[], dict[str, float]]]] = []
     import clerk_tui.bench as bench_pkg
 

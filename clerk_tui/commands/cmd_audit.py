@@ -26,8 +26,16 @@ def run(ctx) -> int:
     finally:
         db.dispose()
     if ctx.as_json:
-        print(json.dumps({"ok": result.ok, "checked": result.checked,
-                          "broken_id": result.broken_id, "reason": result.reason}))
+        print(
+            json.dumps(
+                {
+                    "ok": result.ok,
+                    "checked": result.checked,
+                    "broken_id": result.broken_id,
+                    "reason": result.reason,
+                }
+            )
+        )
     elif result.ok:
         print(tn("audit.intact", result.checked))
     elif result.broken_id is None:

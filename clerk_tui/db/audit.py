@@ -33,10 +33,27 @@ def to_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=_default)
 
 
-def entry_hash(prev_hash: str, at: datetime, user: str, action: str, entity: str,
-               entity_id: str, before: str, after: str) -> str:
+def entry_hash(
+    prev_hash: str,
+    at: datetime,
+    user: str,
+    action: str,
+    entity: str,
+    entity_id: str,
+    before: str,
+    after: str,
+) -> str:
     payload = "\x1f".join(
-        [prev_hash, at.isoformat(timespec="seconds"), user, action, entity, entity_id, before, after]
+        [
+            prev_hash,
+            at.isoformat(timespec="seconds"),
+            user,
+            action,
+            entity,
+            entity_id,
+            before,
+            after,
+        ]
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
@@ -69,8 +86,17 @@ def record(
     b, a = to_json(before), to_json(after)
     eid = str(entity_id)
     h = entry_hash(prev, when, user, action, entity, eid, b, a)
-    entry = AuditEntry(at=when, user=user, action=action, entity=entity, entity_id=eid,
-                       before=b, after=a, prev_hash=prev, hash=h)
+    entry = AuditEntry(
+        at=when,
+        user=user,
+        action=action,
+        entity=entity,
+        entity_id=eid,
+        before=b,
+        after=a,
+        prev_hash=prev,
+        hash=h,
+    )
     session.add(entry)
     value = json.dumps({"count": count + 1, "hash": h})
     if head is None:

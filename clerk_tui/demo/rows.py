@@ -24,6 +24,7 @@ class Product:
     parts: int
     release: date | None
 
+
 class Rows:
     """Row builders mixed into the demo World (which holds the lists and the seeded random)."""
 

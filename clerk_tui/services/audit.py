@@ -47,8 +47,9 @@ def verify(db: Database, *, batch: int = 5000) -> VerifyResult:
             for e in rows:
                 if e.prev_hash != prev:
                     return VerifyResult(False, checked, e.id, "deleted_before")
-                expected = entry_hash(e.prev_hash, e.at, e.user, e.action, e.entity, e.entity_id,
-                                      e.before, e.after)
+                expected = entry_hash(
+                    e.prev_hash, e.at, e.user, e.action, e.entity, e.entity_id, e.before, e.after
+                )
                 if expected != e.hash:
                     return VerifyResult(False, checked, e.id, "edited")
                 prev = e.hash

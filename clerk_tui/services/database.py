@@ -48,7 +48,11 @@ def _display(url: str) -> str:
 
 def _explain(url: str, exc: BaseException) -> str:
     path = _display(url)
-    msg = str(getattr(exc, "orig", exc) or exc).strip().splitlines()[0] if str(exc) else type(exc).__name__
+    msg = (
+        str(getattr(exc, "orig", exc) or exc).strip().splitlines()[0]
+        if str(exc)
+        else type(exc).__name__
+    )
     low = msg.lower()
     if "readonly" in low or "read-only" in low or "attempt to write" in low:
         return t("db.readonly", path=path)

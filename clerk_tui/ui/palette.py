@@ -68,7 +68,11 @@ class ScreensProvider(Provider):
         for entry in nav.entries():
             if app.check_action("open_screen", (entry.name,)):
                 commands.append(
-                    (t(entry.label_key), t(entry.help_key), partial(app.action_open_screen, entry.name))
+                    (
+                        t(entry.label_key),
+                        t(entry.help_key),
+                        partial(app.action_open_screen, entry.name),
+                    )
                 )
         for state in (s for s in TRANSITIONS if s in OPEN_STATES):
             name = t("ui.cmd.state", state=state_label(state))

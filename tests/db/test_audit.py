@@ -16,9 +16,16 @@ from clerk_tui.services.daylock import DayLocked, ensure_day_open
 def _three_entries(db):
     for i in range(3):
         with db.session() as s:
-            audit.record(s, user="xinxi1", action="ticket.fix", entity="ticket", entity_id=i,
-                         before={"phone": "138"}, after={"phone": f"1380000000{i}"},
-                         at=datetime(2026, 11, 22, 9, i))
+            audit.record(
+                s,
+                user="xinxi1",
+                action="ticket.fix",
+                entity="ticket",
+                entity_id=i,
+                before={"phone": "138"},
+                after={"phone": f"1380000000{i}"},
+                at=datetime(2026, 11, 22, 9, i),
+            )
 
 
 def test_intact_chain_verifies(db):
@@ -31,7 +38,10 @@ def test_edited_entry_is_named(db):
     _three_entries(db)
     with db.session() as s:
         second = s.execute(text("SELECT id FROM auditentry ORDER BY id LIMIT 1 OFFSET 1")).scalar()
-        s.execute(text("UPDATE auditentry SET after = :a WHERE id = :i"), {"a": '{"phone": "x"}', "i": second})
+        s.execute(
+            text("UPDATE auditentry SET after = :a WHERE id = :i"),
+            {"a": '{"phone": "x"}', "i": second},
+        )
     result = audit.verify(db)
     assert not result.ok and result.broken_id == second and result.reason == "edited"
 
@@ -84,7 +94,11 @@ def test_audit_verify_command_exit_codes(tmp_path, capsys):
     _three_entries(db)
     assert main(["audit", "verify", "--db", str(path)]) == 0
     with db.session() as s:
-        s.execute(text("UPDATE auditentry SET user = 'someone' WHERE id = (SELECT min(id) FROM auditentry)"))
+        s.execute(
+            text(
+                "UPDATE auditentry SET user = 'someone' WHERE id = (SELECT min(id) FROM auditentry)"
+            )
+        )
     db.dispose()
     assert main(["--db", str(path), "audit", "verify"]) == 1
     err = capsys.readouterr().err

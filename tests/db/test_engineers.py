@@ -61,7 +61,12 @@ def test_added_engineer_is_stored_normalised_and_audited(db, boss):
     with db.read() as s:
         e = s.get(Engineer, eid)
     assert (e.code, e.name, e.phone, e.skills) == ("E100", "钱师傅", "13812345678", "冰箱|空调")
-    assert (e.work_start, e.work_end, e.base_district, e.active) == ("08:30", "17:30", "市南区", True)
+    assert (e.work_start, e.work_end, e.base_district, e.active) == (
+        "08:30",
+        "17:30",
+        "市南区",
+        True,
+    )
     assert e.daily_capacity is None
     [entry] = _audit(db)
     assert (entry.user, entry.action, entry.entity_id) == ("boss", "engineer_add", "E100")
@@ -121,9 +126,13 @@ def test_a_markup_name_is_stored_as_typed(db, boss):
 def test_edit_changes_hours_and_keeps_an_audit_trail(db, boss):
     eid = add_engineer(db, boss, FORM)
     row = _row(db, "E100")
-    update_engineer(db, boss, eid, row.values,
-                    replace(form_of(row.values), work_start="09:00", work_end="18:00",
-                            daily_capacity="5"))
+    update_engineer(
+        db,
+        boss,
+        eid,
+        row.values,
+        replace(form_of(row.values), work_start="09:00", work_end="18:00", daily_capacity="5"),
+    )
     with db.read() as s:
         e = s.get(Engineer, eid)
     assert (e.work_start, e.work_end, e.daily_capacity) == ("09:00", "18:00", 5)
@@ -160,21 +169,39 @@ def test_deactivate_and_reactivate(db, boss):
     set_engineer_active(db, boss, eid, True)
     assert _row(db, "E100").active is True
     assert [a.action for a in _audit(db)] == [
-        "engineer_add", "engineer_deactivate", "engineer_activate"
+        "engineer_add",
+        "engineer_deactivate",
+        "engineer_activate",
     ]
 
 
 def test_leave_for_a_range_skips_days_already_off_and_counts_visits_to_move(db, boss):
     eid = add_engineer(db, boss, FORM)
     with db.session() as s:
-        tk = Ticket(ticket_no="T1", customer_name="王芳", created_at=datetime(2025, 3, 14, 9),
-                    business_date=TODAY)
+        tk = Ticket(
+            ticket_no="T1",
+            customer_name="王芳",
+            created_at=datetime(2025, 3, 14, 9),
+            business_date=TODAY,
+        )
         s.add(tk)
         s.flush()
-        s.add(Appointment(ticket_id=tk.id, engineer_id=eid, start=datetime(2025, 3, 16, 10),
-                          end=datetime(2025, 3, 16, 11)))
-        s.add(Appointment(ticket_id=tk.id, engineer_id=eid, start=datetime(2025, 3, 20, 10),
-                          end=datetime(2025, 3, 20, 11)))
+        s.add(
+            Appointment(
+                ticket_id=tk.id,
+                engineer_id=eid,
+                start=datetime(2025, 3, 16, 10),
+                end=datetime(2025, 3, 16, 11),
+            )
+        )
+        s.add(
+            Appointment(
+                ticket_id=tk.id,
+                engineer_id=eid,
+                start=datetime(2025, 3, 20, 10),
+                end=datetime(2025, 3, 20, 11),
+            )
+        )
     first = add_leave(db, boss, eid, date(2025, 3, 15), date(2025, 3, 15), "病假")
     assert first.changed == (date(2025, 3, 15),)
     result = add_leave(db, boss, eid, date(2025, 3, 15), date(2025, 3, 17), "年假")
@@ -182,7 +209,9 @@ def test_leave_for_a_range_skips_days_already_off_and_counts_visits_to_move(db, 
     assert result.unchanged == (date(2025, 3, 15),)
     assert result.visits == 1
     assert leave_between(db, eid, TODAY, date(2025, 3, 31)) == [
-        (date(2025, 3, 15), "病假"), (date(2025, 3, 16), "年假"), (date(2025, 3, 17), "年假")
+        (date(2025, 3, 15), "病假"),
+        (date(2025, 3, 16), "年假"),
+        (date(2025, 3, 17), "年假"),
     ]
     assert _row(db, "E100").leave_days == (date(2025, 3, 15), date(2025, 3, 16), date(2025, 3, 17))
 
@@ -193,7 +222,8 @@ def test_removing_leave_deletes_only_that_range(db, boss):
     result = remove_leave(db, boss, eid, date(2025, 3, 16), date(2025, 3, 17))
     assert result.changed == (date(2025, 3, 16), date(2025, 3, 17))
     assert [d for d, _ in leave_between(db, eid, TODAY, date(2025, 4, 30))] == [
-        date(2025, 3, 15), date(2025, 3, 18)
+        date(2025, 3, 15),
+        date(2025, 3, 18),
     ]
     nothing = remove_leave(db, boss, eid, date(2025, 4, 1), date(2025, 4, 2))
     assert nothing.changed == ()

@@ -27,7 +27,9 @@ def boss(db):
 
 def _actions(db) -> list[str]:
     with db.read() as s:
-        return [a.action for a in s.exec(select(AuditEntry).where(_NOT_IMPORT).order_by(AuditEntry.id))]
+        return [
+            a.action for a in s.exec(select(AuditEntry).where(_NOT_IMPORT).order_by(AuditEntry.id))
+        ]
 
 
 def test_a_new_clerk_can_log_in_and_the_addition_is_audited(db, boss):

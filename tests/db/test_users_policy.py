@@ -50,8 +50,12 @@ def test_bad_values_are_named_at_their_field(field, typed):
 
 def test_a_saved_policy_is_what_load_policy_returns_and_is_audited(db, boss):
     seen = load_policy(db)
-    texts = {**policy_texts(seen), "daily_capacity": "6", "appointment_minutes.repair": "100",
-             "consult_callback_hours": "1.5"}
+    texts = {
+        **policy_texts(seen),
+        "daily_capacity": "6",
+        "appointment_minutes.repair": "100",
+        "consult_callback_hours": "1.5",
+    }
     _, new = check_policy(texts, seen)
     assert update_policy(db, boss, seen, new) is True
     stored = load_policy(db)

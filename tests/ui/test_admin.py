@@ -21,8 +21,9 @@ SIZE = (120, 40)
 
 
 def _settings(path, user: str) -> Settings:
-    return Settings(db_url=f"sqlite:///{path}", lang="zh", today=FROZEN_TODAY.isoformat(),
-                    autologin=user)
+    return Settings(
+        db_url=f"sqlite:///{path}", lang="zh", today=FROZEN_TODAY.isoformat(), autologin=user
+    )
 
 
 async def _open_admin(app, pilot) -> AdminScreen:
@@ -97,7 +98,9 @@ async def test_supervisor_adds_an_engineer_puts_him_on_leave_and_changes_his_hou
         with db.read() as s:
             e = s.exec(select(Engineer).where(Engineer.code == "E100")).one()
             leave = s.exec(select(EngineerLeave).where(EngineerLeave.engineer_id == e.id)).all()
-            actions = [a.action for a in s.exec(select(AuditEntry).where(AuditEntry.user == "zhuguan"))]
+            actions = [
+                a.action for a in s.exec(select(AuditEntry).where(AuditEntry.user == "zhuguan"))
+            ]
         assert (e.name, e.skills, e.work_start, e.work_end) == ("钱师傅", "空调", "08:00", "18:30")
         assert [(lv.day, lv.reason) for lv in leave] == [(FROZEN_TODAY + timedelta(days=1), "事假")]
         assert actions == ["engineer_add", "leave_add", "engineer_edit"]
@@ -192,7 +195,9 @@ async def test_supervisor_adds_a_clerk_and_deactivates_her(demo_db_file, make_ap
         with pytest.raises(AuthError):
             authenticate(db, "xinxi9", "pass123")
         with db.read() as s:
-            actions = [a.action for a in s.exec(select(AuditEntry).where(AuditEntry.user == "zhuguan"))]
+            actions = [
+                a.action for a in s.exec(select(AuditEntry).where(AuditEntry.user == "zhuguan"))
+            ]
         assert actions == ["user_add", "user_deactivate"]
     finally:
         db.dispose()
@@ -231,9 +236,7 @@ def test_leave_dates_are_read_in_the_usual_ways():
     assert parse_day("明天") is None
 
 
-async def test_an_edit_over_another_supervisors_save_is_refused_on_the_form(
-    demo_db_file, make_app
-):
+async def test_an_edit_over_another_supervisors_save_is_refused_on_the_form(demo_db_file, make_app):
     from dataclasses import replace
 
     from clerk_tui.services.admin.engineer_form import form_of
@@ -250,8 +253,9 @@ async def test_an_edit_over_another_supervisors_save_is_refused_on_the_form(
         # another desk saves the same engineer first
         row = dialog.row
         other = get_user(app.db, "zhuguan")
-        update_engineer(app.db, other, row.id, row.values,
-                        replace(form_of(row.values), phone="13900001111"))
+        update_engineer(
+            app.db, other, row.id, row.values, replace(form_of(row.values), phone="13900001111")
+        )
         await _type(app, pilot, "work_end", "19:00")
         await pilot.press("ctrl+s")
         await settle(app, pilot)

@@ -231,7 +231,11 @@ async def test_count_tiles_open_their_own_screens(outlet_db, ui_settings, make_a
     app = make_app(ui_settings, db=db)
     async with app.run_test(size=(120, 40)) as pilot:
         await _open_dashboard(app, pilot)
-        for key, screen_type in (("4", ScheduleScreen), ("6", CardEntryScreen), ("8", CallbacksScreen)):
+        for key, screen_type in (
+            ("4", ScheduleScreen),
+            ("6", CardEntryScreen),
+            ("8", CallbacksScreen),
+        ):
             await pilot.press(key)
             await settle(app, pilot)
             assert isinstance(app.screen, screen_type)

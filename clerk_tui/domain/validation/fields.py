@@ -133,7 +133,9 @@ def check_address_complete(ticket: TicketInfo, ctx: ValidationContext) -> list[F
     missing = missing_address_parts(ticket.address, ctx.districts)
     if not missing:
         return []
-    parts = tuple(Evidence(ADDRESS_PART_LABEL[part]) for part in missing)  # a list, shown "、"-joined
+    parts = tuple(
+        Evidence(ADDRESS_PART_LABEL[part]) for part in missing
+    )  # a list, shown "、"-joined
     evidence = Evidence(
         "val.address.incomplete", {"address": _clip(ticket.address), "parts": parts}
     )

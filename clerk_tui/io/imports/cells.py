@@ -101,7 +101,9 @@ class Cells:
                 )
         cap = limit or TEXT_LIMIT
         if len(s) > cap:
-            raise RowRefused(col, tn("import.too_long", len(s), field=col, length=len(s), limit=cap))
+            raise RowRefused(
+                col, tn("import.too_long", len(s), field=col, length=len(s), limit=cap)
+            )
         return s
 
     def key(self, col: str, limit: int | None = None) -> str:

@@ -93,7 +93,13 @@ def import_products(conn: Connection, rows: Rows, report: ImportReport) -> None:
             if len(cat) > cat_cap:
                 raise RowRefused(
                     "category",
-                    tn("import.too_long", len(cat), field="category", length=len(cat), limit=cat_cap),
+                    tn(
+                        "import.too_long",
+                        len(cat),
+                        field="category",
+                        length=len(cat),
+                        limit=cat_cap,
+                    ),
                 )
             values = {
                 "category": cat or None,
@@ -128,7 +134,13 @@ def import_fees(conn: Connection, rows: Rows, report: ImportReport) -> None:
             if len(cat) > cat_cap:
                 raise RowRefused(
                     "category",
-                    tn("import.too_long", len(cat), field="category", length=len(cat), limit=cat_cap),
+                    tn(
+                        "import.too_long",
+                        len(cat),
+                        field="category",
+                        length=len(cat),
+                        limit=cat_cap,
+                    ),
                 )
             values = {
                 "category": cat or None,
@@ -160,7 +172,13 @@ def import_engineers(conn: Connection, rows: Rows, report: ImportReport) -> None
             if len(skills) > skills_cap:
                 raise RowRefused(
                     "skills",
-                    tn("import.too_long", len(skills), field="skills", length=len(skills), limit=skills_cap),
+                    tn(
+                        "import.too_long",
+                        len(skills),
+                        field="skills",
+                        length=len(skills),
+                        limit=skills_cap,
+                    ),
                 )
             start, end = c.hhmm("work_start"), c.hhmm("work_end")
             check_order("work_start", start, "work_end", end, need_start=False)

@@ -80,9 +80,13 @@ def list_engineers(db: Database, *, today: date, days: int = 30) -> list[Enginee
     """Every engineer (active first, then by code) with his leave from `today` for `days`."""
     last = today + timedelta(days=days - 1)
     with db.read() as s:
-        engineers = s.execute(
-            select(Engineer).order_by(Engineer.active.desc(), Engineer.code)  # type: ignore[attr-defined]
-        ).scalars().all()
+        engineers = (
+            s.execute(
+                select(Engineer).order_by(Engineer.active.desc(), Engineer.code)  # type: ignore[attr-defined]
+            )
+            .scalars()
+            .all()
+        )
         leave: dict[int, dict[date, str]] = {}
         q = select(
             col(EngineerLeave.engineer_id), col(EngineerLeave.day), col(EngineerLeave.reason)
@@ -90,12 +94,13 @@ def list_engineers(db: Database, *, today: date, days: int = 30) -> list[Enginee
         for eid, day, reason in s.execute(q):
             leave.setdefault(eid, {})[day] = reason
     return [
-        EngineerRow(e.id or 0, e.active, _values(e), leave.get(e.id or 0, {}))
-        for e in engineers
+        EngineerRow(e.id or 0, e.active, _values(e), leave.get(e.id or 0, {})) for e in engineers
     ]
 
 
-def leave_between(db: Database, engineer_id: int, first: date, last: date) -> list[tuple[date, str]]:
+def leave_between(
+    db: Database, engineer_id: int, first: date, last: date
+) -> list[tuple[date, str]]:
     """The engineer's leave days from `first` to `last`, with their reasons."""
     q = (
         select(col(EngineerLeave.day), col(EngineerLeave.reason))
@@ -139,8 +144,14 @@ def add_engineer(
         engineer = Engineer(**values, outlet_id=outlet_id, active=True)  # type: ignore[arg-type]
         s.add(engineer)
         s.flush()
-        audit.record(s, user=who, action="engineer_add", entity="engineer",
-                     entity_id=engineer.code, after=_snapshot(engineer))
+        audit.record(
+            s,
+            user=who,
+            action="engineer_add",
+            entity="engineer",
+            entity_id=engineer.code,
+            after=_snapshot(engineer),
+        )
         assert engineer.id is not None
         return engineer.id
 
@@ -185,8 +196,15 @@ def update_engineer(
             setattr(engineer, name, value)
         s.add(engineer)
         s.flush()
-        audit.record(s, user=who, action="engineer_edit", entity="engineer",
-                     entity_id=engineer.code, before=before, after=_snapshot(engineer))
+        audit.record(
+            s,
+            user=who,
+            action="engineer_edit",
+            entity="engineer",
+            entity_id=engineer.code,
+            before=before,
+            after=_snapshot(engineer),
+        )
 
 
 def set_engineer_active(db: Database, actor: CurrentUser, engineer_id: int, active: bool) -> None:
@@ -201,10 +219,15 @@ def set_engineer_active(db: Database, actor: CurrentUser, engineer_id: int, acti
         engineer.active = active
         s.add(engineer)
         s.flush()
-        audit.record(s, user=who,
-                     action="engineer_activate" if active else "engineer_deactivate",
-                     entity="engineer", entity_id=engineer.code, before=before,
-                     after=_snapshot(engineer))
+        audit.record(
+            s,
+            user=who,
+            action="engineer_activate" if active else "engineer_deactivate",
+            entity="engineer",
+            entity_id=engineer.code,
+            before=before,
+            after=_snapshot(engineer),
+        )
 
 
 def _days(first: date, last: date) -> list[date]:
@@ -228,13 +251,15 @@ def add_leave(
     with db.session() as s:
         confirm_supervisor(s, actor)
         engineer = _get(s, engineer_id)
-        have = set(s.execute(
-            select(col(EngineerLeave.day)).where(
-                col(EngineerLeave.engineer_id) == engineer_id,
-                col(EngineerLeave.day) >= first,
-                col(EngineerLeave.day) <= last,
-            )
-        ).scalars())
+        have = set(
+            s.execute(
+                select(col(EngineerLeave.day)).where(
+                    col(EngineerLeave.engineer_id) == engineer_id,
+                    col(EngineerLeave.day) >= first,
+                    col(EngineerLeave.day) <= last,
+                )
+            ).scalars()
+        )
         new = [d for d in days if d not in have]
         for d in new:
             s.add(EngineerLeave(engineer_id=engineer_id, day=d, reason=reason))
@@ -251,9 +276,14 @@ def add_leave(
             ).scalars()
             off = set(new)
             visits = sum(1 for at in starts if at.date() in off)
-            audit.record(s, user=who, action="leave_add", entity="engineer",
-                         entity_id=engineer.code,
-                         after={"days": [d.isoformat() for d in new], "reason": reason})
+            audit.record(
+                s,
+                user=who,
+                action="leave_add",
+                entity="engineer",
+                entity_id=engineer.code,
+                after={"days": [d.isoformat() for d in new], "reason": reason},
+            )
     return LeaveResult(tuple(new), tuple(sorted(have)), visits)
 
 
@@ -278,9 +308,16 @@ def remove_leave(
         ).all()
         if gone:
             s.execute(delete(EngineerLeave).where(*where))
-            audit.record(s, user=who, action="leave_remove", entity="engineer",
-                         entity_id=engineer.code,
-                         before={"days": [d.isoformat() for d, _ in gone],
-                                 "reasons": sorted({r for _, r in gone})})
+            audit.record(
+                s,
+                user=who,
+                action="leave_remove",
+                entity="engineer",
+                entity_id=engineer.code,
+                before={
+                    "days": [d.isoformat() for d, _ in gone],
+                    "reasons": sorted({r for _, r in gone}),
+                },
+            )
     removed = tuple(d for d, _ in gone)
     return LeaveResult(removed, tuple(d for d in days if d not in removed))

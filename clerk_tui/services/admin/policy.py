@@ -72,7 +72,9 @@ def _number(text: str, f: PolicyField) -> tuple[float | None, str]:
         value = None
     bounds = {"low": _show(f.low), "high": _show(f.high)}
     if value is None or (f.whole and not value.is_integer()):
-        return None, t("ad.err.pol_whole", **bounds) if f.whole else t("ad.err.pol_number", **bounds)
+        return None, t("ad.err.pol_whole", **bounds) if f.whole else t(
+            "ad.err.pol_number", **bounds
+        )
     if not f.low <= value <= f.high:
         return None, t("ad.err.pol_range", **bounds)
     return (int(value) if f.whole else value), ""
@@ -115,6 +117,13 @@ def update_policy(db: Database, actor: CurrentUser, seen: Policy, policy: Policy
         if policy == current:
             return False
         store_policy(s, policy)
-        audit.record(s, user=who, action="policy_edit", entity="policy", entity_id=POLICY_KEY,
-                     before=current.model_dump(), after=policy.model_dump())
+        audit.record(
+            s,
+            user=who,
+            action="policy_edit",
+            entity="policy",
+            entity_id=POLICY_KEY,
+            before=current.model_dump(),
+            after=policy.model_dump(),
+        )
     return True

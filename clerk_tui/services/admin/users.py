@@ -109,8 +109,9 @@ def add_user(
             )
         except AuthError as exc:
             raise AdminError(label(AUTH_ERROR, str(exc)), AUTH_FIELD.get(str(exc), "")) from None
-        audit.record(s, user=who, action="user_add", entity="user", entity_id=user.id,
-                     after=_snapshot(user))
+        audit.record(
+            s, user=who, action="user_add", entity="user", entity_id=user.id, after=_snapshot(user)
+        )
         assert user.id is not None
         return user.id
 
@@ -136,8 +137,15 @@ def set_user_active(db: Database, actor: CurrentUser, user_id: int, active: bool
         user.active = active
         s.add(user)
         s.flush()
-        audit.record(s, user=who, action="user_activate" if active else "user_deactivate",
-                     entity="user", entity_id=user.id, before=before, after=_snapshot(user))
+        audit.record(
+            s,
+            user=who,
+            action="user_activate" if active else "user_deactivate",
+            entity="user",
+            entity_id=user.id,
+            before=before,
+            after=_snapshot(user),
+        )
 
 
 def reset_password(db: Database, actor: CurrentUser, user_id: int, password: str) -> None:
@@ -151,5 +159,11 @@ def reset_password(db: Database, actor: CurrentUser, user_id: int, password: str
         user.password_hash = hash_password(password)
         s.add(user)
         s.flush()
-        audit.record(s, user=who, action="user_password_reset", entity="user",
-                     entity_id=user.id, after={"username": user.username, "password": "reset"})
+        audit.record(
+            s,
+            user=who,
+            action="user_password_reset",
+            entity="user",
+            entity_id=user.id,
+            after={"username": user.username, "password": "reset"},
+        )

@@ -37,7 +37,9 @@ class CurrentUser:
 
 def _current(user: User) -> CurrentUser:
     assert user.id is not None
-    return CurrentUser(user.id, user.username, user.display_name or user.username, user.role, user.outlet_id)
+    return CurrentUser(
+        user.id, user.username, user.display_name or user.username, user.role, user.outlet_id
+    )
 
 
 def hash_password(password: str) -> str:
