@@ -35,6 +35,7 @@ STATUS_LABEL: dict[str, str] = {
 CALLBACK_REASON_LABEL: dict[str, str] = {
     "consult": N_("rec.reason.consult"),
     "follow_up": N_("rec.reason.follow_up"),
+    "unsatisfied": N_("rec.reason.follow_up"),  # the older code of follow_up (REASON_ALIASES)
     "remedy": N_("rec.reason.remedy"),
     "uncertain_repair": N_("rec.reason.uncertain_repair"),
     "verification": N_("rec.reason.verification"),

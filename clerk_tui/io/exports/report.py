@@ -19,7 +19,7 @@ from pathlib import Path
 
 from rich.cells import cell_len
 
-from clerk_tui.i18n import t
+from clerk_tui.i18n import get_lang, t
 from clerk_tui.i18n.labels import (
     CALLBACK_REASON,
     DAY_STATE,
@@ -147,7 +147,10 @@ def _xlsx(report: dict, path: Path) -> None:
 def _csv(report: dict) -> bytes:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    for n, (title, headers, rows) in enumerate(sections(report, evidence_sep="；")):
+    sep = (
+        "；" if get_lang() == "zh" else "; "
+    )  # evidence lines in one cell, as the reader writes a list
+    for n, (title, headers, rows) in enumerate(sections(report, evidence_sep=sep)):
         if n:
             w.writerow([])
         w.writerow([f"# {title}"])
